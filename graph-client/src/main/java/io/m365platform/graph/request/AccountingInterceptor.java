@@ -3,7 +3,6 @@ package io.m365platform.graph.request;
 import io.m365platform.graph.throttle.GraphCallStats;
 import io.m365platform.graph.throttle.TenantConcurrencyLimiter;
 import java.io.IOException;
-import java.util.List;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -21,12 +20,12 @@ final class AccountingInterceptor implements Interceptor {
 
     private final String tenant;
     private final TenantConcurrencyLimiter limiter;
-    private final List<GraphCallStats> stats;
+    private final GraphCallStats stats;
 
-    AccountingInterceptor(String tenant, TenantConcurrencyLimiter limiter, List<GraphCallStats> stats) {
+    AccountingInterceptor(String tenant, TenantConcurrencyLimiter limiter, GraphCallStats stats) {
         this.tenant = tenant;
         this.limiter = limiter;
-        this.stats = List.copyOf(stats);
+        this.stats = stats;
     }
 
     @Override
@@ -35,16 +34,16 @@ final class AccountingInterceptor implements Interceptor {
         TenantConcurrencyLimiter.Permit permit = limiter.acquire(tenant);
         Response response;
         try {
-            stats.forEach(s -> s.recordRequest(sdkRetry));
+            stats.recordRequest(sdkRetry);
             response = chain.proceed(chain.request());
         } catch (IOException | RuntimeException e) {
             permit.release();
             if (e instanceof IOException) {
-                stats.forEach(GraphCallStats::recordNetworkError);
+                stats.recordNetworkError();
             }
             throw e;
         }
-        stats.forEach(s -> s.recordStatus(response.code()));
+        stats.recordStatus(response.code());
         ResponseBody body = response.body();
         if (body == null) {
             permit.release();

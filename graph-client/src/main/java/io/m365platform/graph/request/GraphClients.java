@@ -13,7 +13,6 @@ import io.m365platform.graph.throttle.GraphCallStats;
 import io.m365platform.graph.throttle.TenantConcurrencyLimiter;
 import io.m365platform.graph.throttle.ThrottlingGuard;
 import io.m365platform.graph.token.AccessToken;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -60,9 +59,9 @@ public final class GraphClients {
      */
     public GraphAccess forTenant(String tenant, Supplier<AccessToken> tokens) {
         Objects.requireNonNull(tenant, "tenant");
-        GraphCallStats accessStats = new GraphCallStats();
+        GraphCallStats accessStats = new GraphCallStats(serviceStats);
         OkHttpClient client = baseClient.newBuilder()
-                .addInterceptor(new AccountingInterceptor(tenant, limiter, List.of(accessStats, serviceStats)))
+                .addInterceptor(new AccountingInterceptor(tenant, limiter, accessStats))
                 .build();
         BaseBearerTokenAuthenticationProvider auth =
                 new BaseBearerTokenAuthenticationProvider(new SuppliedAccessTokenProvider(tokens, endpoints.graphHost()));

@@ -17,12 +17,25 @@ public final class GraphCallStats {
     private final LongAdder policyRetries = new LongAdder();
     private final LongAdder retryWaitMillis = new LongAdder();
     private final LongAdder exhausted = new LongAdder();
+    private final GraphCallStats parent;
+
+    public GraphCallStats() {
+        this(null);
+    }
+
+    /** Counters that also count into {@code parent} (e.g. per-run stats feeding service-wide stats). */
+    public GraphCallStats(GraphCallStats parent) {
+        this.parent = parent;
+    }
 
     /** One HTTP attempt went out. */
     public void recordRequest(boolean isSdkRetry) {
         requests.increment();
         if (isSdkRetry) {
             sdkRetries.increment();
+        }
+        if (parent != null) {
+            parent.recordRequest(isSdkRetry);
         }
     }
 
@@ -33,20 +46,32 @@ public final class GraphCallStats {
         } else if (status == 503 || status == 504) {
             unavailable.increment();
         }
+        if (parent != null) {
+            parent.recordStatus(status);
+        }
     }
 
     public void recordNetworkError() {
         networkErrors.increment();
+        if (parent != null) {
+            parent.recordNetworkError();
+        }
     }
 
     /** The throttle policy waited and retried a whole call. */
     public void recordPolicyRetry(Duration waited) {
         policyRetries.increment();
         retryWaitMillis.add(waited.toMillis());
+        if (parent != null) {
+            parent.recordPolicyRetry(waited);
+        }
     }
 
     public void recordExhausted() {
         exhausted.increment();
+        if (parent != null) {
+            parent.recordExhausted();
+        }
     }
 
     public Snapshot snapshot() {

@@ -1,6 +1,7 @@
 package io.m365platform.graph.token.failure;
 
 import com.microsoft.aad.msal4j.MsalClientException;
+import com.microsoft.aad.msal4j.MsalJsonParsingException;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import io.m365platform.graph.retry.RetryAfter;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
 public final class TokenFailureClassifier {
 
     private static final Pattern AADSTS_PREFIX = Pattern.compile("^\\s*AADSTS(\\d{1,9})\\b");
+
+    private static final Pattern MSAL_EMPTY_BODY_STATUS = Pattern.compile("status code (\\d{3}) with no response body");
 
     private static final Map<Integer, TokenFailureCategory> BY_CODE = Map.ofEntries(
             Map.entry(7000215, TokenFailureCategory.INVALID_SECRET),
@@ -87,6 +90,11 @@ public final class TokenFailureClassifier {
         if (t instanceof TokenException te) {
             return te;
         }
+        if (t instanceof MsalJsonParsingException) {
+            // A gateway's HTML page or a cut-off answer instead of the identity platform's JSON.
+            return new TransientTokenException(TokenFailureCategory.TRANSIENT, null, null, null, null,
+                    "Token request for " + context + " failed: the login endpoint's answer is not JSON", t);
+        }
         if (t instanceof MsalServiceException mse) {
             return fromService(mse, context);
         }
@@ -117,6 +125,11 @@ public final class TokenFailureClassifier {
     private TokenException fromService(MsalServiceException e, String context) {
         Integer code = aadstsCode(e.getMessage());
         Integer status = e.statusCode();
+        if (status == null && "unknown".equals(e.errorCode()) && e.getMessage() != null) {
+            // msal4j's own template for an answer without body: "...returned status code 503 with no response body".
+            Matcher m = MSAL_EMPTY_BODY_STATUS.matcher(e.getMessage());
+            status = m.find() ? Integer.valueOf(m.group(1)) : null;
+        }
         String error = e.errorCode();
         TokenFailureCategory category = code == null ? null : BY_CODE.get(code);
         if (category == null) {
