@@ -1,0 +1,199 @@
+package io.m365platform.sync.engine;
+
+import io.m365platform.contracts.DeletionReason;
+import io.m365platform.contracts.sync.SyncResource;
+import io.m365platform.graph.throttle.GraphCallStats;
+import io.m365platform.sync.entity.ContentHash;
+import io.m365platform.sync.entity.EntityKind;
+import io.m365platform.sync.entity.EntityStore;
+import io.m365platform.sync.entity.EventContext;
+import io.m365platform.sync.entity.StoredRow;
+import io.m365platform.sync.publish.PublishBatch;
+import io.m365platform.sync.run.Checkpoint;
+import io.m365platform.sync.run.PageCounts;
+import io.m365platform.sync.run.StepStatus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Commits one page: detects what changed (content hashes), publishes the events of the changes and waits for the
+ * broker's acknowledgement, then writes rows and the checkpoint in one transaction. Publishing first means a crash
+ * can repeat a page's events, never lose them; the transaction means rows and checkpoint never disagree.
+ */
+public final class PageCommitter {
+
+    private final EngineContext engine;
+    private final ObjectWriter writer;
+
+    public PageCommitter(EngineContext engine) {
+        this.engine = engine;
+        this.writer = engine.catalog().mapper().writer();
+    }
+
+    /**
+     * @param nextStatus the step's status after this page (RUNNING; DELETING after the last page), in the same
+     *                   transaction as the checkpoint
+     */
+    public void commit(StepScope step, PageChanges changes, Checkpoint checkpoint, StepStatus nextStatus) {
+        RunScope run = step.run();
+        String connectionId = run.connectionId();
+        EventContext context = run.eventContext();
+        List<KindPlan<?>> plans = engine.jdbc().withConnection(c -> {
+            List<KindPlan<?>> out = new ArrayList<>();
+            for (Map.Entry<EntityKind<?>, PageChanges.KindChanges<?>> e : changes.byKind().entrySet()) {
+                out.add(plan(c, step, e.getKey(), e.getValue()));
+            }
+            return out;
+        });
+
+        PublishBatch batch = engine.sink().newBatch();
+        for (KindPlan<?> plan : plans) {
+            plan.publish(batch, context);
+        }
+        batch.await();
+
+        GraphCallStats.Snapshot traffic = run.takeGraphTraffic();
+        engine.jdbc().inTransactionVoid(c -> {
+            if (!engine.runs().holdsLease(c, run.runId(), run.owner())) {
+                throw new LeaseLostException(run.runId());
+            }
+            Map<SyncResource, PageCounts> counts = new EnumMap<>(SyncResource.class);
+            for (KindPlan<?> plan : plans) {
+                plan.write(c, step);
+                counts.merge(plan.kind.resource(), plan.counts(), PageCounts::plus);
+            }
+            for (PageChanges.SqlWrite write : changes.writes()) {
+                write.apply(c);
+            }
+            counts.merge(step.resource(), new PageCounts(1, changes.fetched(), 0, 0, 0, 0), PageCounts::plus);
+            engine.steps().checkpoint(c, run.runId(), step.resource(), checkpoint);
+            for (Map.Entry<SyncResource, PageCounts> e : counts.entrySet()) {
+                engine.steps().addCounts(c, run.runId(), e.getKey(), e.getValue());
+            }
+            if (nextStatus != step.status()) {
+                engine.steps().setStatus(c, run.runId(), step.resource(), nextStatus, null, null);
+            }
+            engine.runs().addCounters(c, run.runId(), traffic.requests(), traffic.throttled() + traffic.unavailable(), 1);
+        });
+        step.committed(checkpoint, nextStatus);
+        step.afterPage(run.pageCommitted());
+    }
+
+    private <S> KindPlan<S> plan(Connection c, StepScope step, EntityKind<S> kind, PageChanges.KindChanges<?> raw)
+            throws SQLException {
+        @SuppressWarnings("unchecked")
+        PageChanges.KindChanges<S> changes = (PageChanges.KindChanges<S>) raw;
+        RunScope run = step.run();
+        EntityStore<S> store = engine.catalog().store(kind);
+        KindPlan<S> plan = new KindPlan<>(kind, store, step.sweeps(kind));
+        Map<String, byte[]> stored = store.hashes(c, run.connectionId(), changes.upserts().keySet());
+        Map<String, S> mergeBase = changes.merges().isEmpty() ? Map.of()
+                : store.load(c, run.connectionId(), changes.merges().keySet());
+        for (Map.Entry<String, S> e : changes.upserts().entrySet()) {
+            S state = e.getValue();
+            S base = mergeBase.get(e.getKey());
+            if (base != null) {
+                state = changes.merges().get(e.getKey()).apply(state, base);
+            }
+            byte[] json = json(state);
+            byte[] hash = ContentHash.of(json);
+            byte[] old = stored.get(e.getKey());
+            if (old == null) {
+                plan.created++;
+            } else if (!Arrays.equals(old, hash)) {
+                plan.updated++;
+            } else {
+                plan.unchanged.add(e.getKey());
+                continue;
+            }
+            plan.changed.add(new StoredRow<>(e.getKey(), kind.parentId(state), state, json, hash));
+        }
+        if (!changes.replacedParents().isEmpty()) {
+            Map<String, S> existing = store.loadChildren(c, run.connectionId(), changes.replacedParents());
+            existing.keySet().removeAll(changes.upserts().keySet());
+            plan.orphans.putAll(existing);
+        }
+        for (String parentId : changes.sweptParents()) {
+            plan.orphans.putAll(store.unseenChildren(c, run.connectionId(), run.runId(), parentId,
+                    changes.upserts().keySet()));
+        }
+        if (!changes.deletedNow().isEmpty()) {
+            plan.orphans.putAll(store.load(c, run.connectionId(), changes.deletedNow()));
+        }
+        plan.removed.putAll(changes.removed());
+        plan.upsertedIds.addAll(changes.upserts().keySet());
+        return plan;
+    }
+
+    static void publishIfAny(PublishBatch batch, io.m365platform.contracts.PlatformEvent event) {
+        if (event != null) {
+            batch.publish(event);
+        }
+    }
+
+    private byte[] json(Object state) {
+        try {
+            return writer.writeValueAsBytes(state);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot serialise " + state.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** What a page does to one kind. */
+    private final class KindPlan<S> {
+        final EntityKind<S> kind;
+        final EntityStore<S> store;
+        final boolean sweeps;
+        final List<StoredRow<S>> changed = new ArrayList<>();
+        final List<String> unchanged = new ArrayList<>();
+        final Map<String, S> orphans = new LinkedHashMap<>();
+        final Map<String, DeletionReason> removed = new LinkedHashMap<>();
+        final Set<String> upsertedIds = new HashSet<>();
+        long created;
+        long updated;
+
+        KindPlan(EntityKind<S> kind, EntityStore<S> store, boolean sweeps) {
+            this.kind = kind;
+            this.store = store;
+            this.sweeps = sweeps;
+        }
+
+        void publish(PublishBatch batch, EventContext context) {
+            for (StoredRow<S> row : changed) {
+                batch.publish(kind.synced(row.state(), context));
+            }
+            for (S orphan : orphans.values()) {
+                publishIfAny(batch, kind.deleted(orphan, DeletionReason.NOT_FOUND, context));
+                batch.tombstone(kind.topic(), kind.kafkaKey(context.connectionId(), orphan));
+            }
+        }
+
+        void write(Connection c, StepScope step) throws SQLException {
+            RunScope run = step.run();
+            store.upsert(c, run.connectionId(), run.runId(), engine.clock().instant(), changed);
+            if (sweeps) {
+                store.markSeen(c, run.connectionId(), run.runId(), unchanged);
+            }
+            store.delete(c, run.connectionId(), orphans.keySet());
+            engine.pending().withdraw(c, run.runId(), kind.name(), upsertedIds);
+            engine.pending().add(c, run.runId(), kind.name(), removed);
+        }
+
+        PageCounts counts() {
+            return new PageCounts(0, 0, created, updated, unchanged.size(), orphans.size());
+        }
+    }
+}

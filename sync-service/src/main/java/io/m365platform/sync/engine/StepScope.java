@@ -1,0 +1,213 @@
+package io.m365platform.sync.engine;
+
+import io.m365platform.contracts.sync.SyncResource;
+import io.m365platform.graph.paging.Page;
+import io.m365platform.sync.entity.EntityKind;
+import io.m365platform.sync.entity.EntityStore;
+import io.m365platform.sync.run.Checkpoint;
+import io.m365platform.sync.run.RunStep;
+import io.m365platform.sync.run.StepStatus;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+/**
+ * One resource of a claimed run: its checkpoint and status, and the operations a {@link ResourceSync} composes —
+ * read pages (each committed with its checkpoint), queue the objects a full reconcile did not see, apply
+ * deletions behind the guard, complete (storing the new delta link).
+ */
+public final class StepScope {
+
+    public static final String FULL = "full";
+    public static final String DELTA = "delta";
+
+    private final RunScope run;
+    private final SyncResource resource;
+    private final List<SyncResource> companions;
+    private final PageCommitter committer;
+    private final DeletionApplier deletions;
+    private final LongConsumer onPage;
+    private final Set<EntityKind<?>> swept = new HashSet<>();
+    private StepStatus status;
+    private String method;
+    private Checkpoint checkpoint;
+
+    StepScope(RunScope run, RunStep step, List<SyncResource> companions, PageCommitter committer,
+              DeletionApplier deletions, LongConsumer onPage) {
+        this.run = run;
+        this.resource = step.resource();
+        this.companions = companions;
+        this.committer = committer;
+        this.deletions = deletions;
+        this.onPage = onPage;
+        this.status = step.status();
+        this.method = step.method();
+        this.checkpoint = new Checkpoint(step.nextLink(), step.cursor(), step.newDeltaLink());
+    }
+
+    public RunScope run() {
+        return run;
+    }
+
+    public SyncResource resource() {
+        return resource;
+    }
+
+    public StepStatus status() {
+        return status;
+    }
+
+    /** {@link #DELTA} or {@link #FULL} (or another resource-specific word); null before {@link #begin}. */
+    public String method() {
+        return method;
+    }
+
+    public Checkpoint checkpoint() {
+        return checkpoint;
+    }
+
+    /** True once every page was read (a resumed step then only applies deletions and completes). */
+    public boolean readingFinished() {
+        return status == StepStatus.DELETING;
+    }
+
+    /** Marks the step running with a method, unless it already runs (a resumed step keeps its method). */
+    public String begin(String wantedMethod) {
+        if (status == StepStatus.PENDING || method == null) {
+            method = wantedMethod;
+            status = status == StepStatus.DELETING ? status : StepStatus.RUNNING;
+            run.engine().jdbc().inTransactionVoid(c -> {
+                run.engine().steps().setStatus(c, run.runId(), resource, status, method, null);
+                for (SyncResource companion : companions) {
+                    run.engine().steps().setStatus(c, run.runId(), companion, StepStatus.RUNNING, method, null);
+                }
+            });
+        }
+        return method;
+    }
+
+    /** Starts reading again from scratch with another method (the delta link expired). */
+    public void restart(String newMethod) {
+        run.engine().jdbc().inTransactionVoid(c -> run.engine().steps().restart(c, run.runId(), resource, newMethod));
+        method = newMethod;
+        status = StepStatus.RUNNING;
+        checkpoint = Checkpoint.START;
+    }
+
+    /** Full reconciles mark every object they see of these kinds, so that the unseen ones can be deleted. */
+    public StepScope sweep(EntityKind<?>... kinds) {
+        swept.addAll(List.of(kinds));
+        return this;
+    }
+
+    boolean sweeps(EntityKind<?> kind) {
+        return swept.contains(kind);
+    }
+
+    /**
+     * Reads a collection page by page from the checkpoint (or {@code firstUrl}), committing each page with the
+     * link of the next; after the last page the step's reading is finished.
+     */
+    public void readAll(String firstUrl, Map<String, String> headers, ItemMapper mapper) {
+        String url = checkpoint.nextLink() != null ? checkpoint.nextLink() : firstUrl;
+        while (true) {
+            run.checkNotStopped();
+            PageChanges changes = new PageChanges();
+            Page page = run.graph().collections().readPage(url, headers, item -> mapper.onItem(item, changes));
+            changes.fetched((int) page.items());
+            String next = page.nextLink().orElse(null);
+            Checkpoint after = new Checkpoint(next, checkpoint.cursor(), page.deltaLink().orElse(null));
+            commit(changes, after, next == null ? StepStatus.DELETING : StepStatus.RUNNING);
+            if (next == null) {
+                return;
+            }
+            url = next;
+        }
+    }
+
+    /**
+     * Reads the complete child list of one owner (which may span pages); after its last page the owner's stored
+     * children this run did not see are deleted. The checkpoint's cursor names the owner, so a resumed step
+     * continues inside it.
+     */
+    public void readChildren(String parentId, String firstUrl, Map<String, String> headers, EntityKind<?> childKind,
+                             ItemMapper mapper) {
+        String url = parentId.equals(checkpoint.cursor()) && checkpoint.nextLink() != null
+                ? checkpoint.nextLink() : firstUrl;
+        while (true) {
+            run.checkNotStopped();
+            PageChanges changes = new PageChanges();
+            Page page = run.graph().collections().readPage(url, headers, item -> mapper.onItem(item, changes));
+            changes.fetched((int) page.items());
+            String next = page.nextLink().orElse(null);
+            if (next == null) {
+                changes.sweepChildren(childKind, parentId);
+            }
+            commit(changes, new Checkpoint(next, parentId, null), StepStatus.RUNNING);
+            if (next == null) {
+                return;
+            }
+            url = next;
+        }
+    }
+
+    /** Commits changes that did not come from a page read by this scope (a single GET, derived data). */
+    public void commit(PageChanges changes, Checkpoint after, StepStatus nextStatus) {
+        committer.commit(this, changes, after, nextStatus);
+    }
+
+    /** Marks reading finished when the resource was read without {@link #readAll} (single objects, nested reads). */
+    public void finishReading() {
+        if (status != StepStatus.DELETING) {
+            commit(new PageChanges(), new Checkpoint(null, checkpoint.cursor(), null), StepStatus.DELETING);
+        }
+    }
+
+    /** Queues the stored objects of {@code kind} this full reconcile did not see as pending deletions. */
+    public void queueUnseen(EntityKind<?> kind) {
+        EntityStore<?> store = run.engine().catalog().store(kind);
+        run.engine().jdbc().inTransactionVoid(c -> store.queueUnseen(c, run.connectionId(), run.runId(),
+                io.m365platform.contracts.DeletionReason.NOT_FOUND.wireName()));
+    }
+
+    /** Applies the pending deletions of {@code kind}; {@code guarded} kinds go through the mass-deletion guard. */
+    public void applyDeletions(EntityKind<?> kind, boolean guarded) {
+        deletions.apply(this, kind, guarded);
+    }
+
+    /** Completes the step: stores the delta link its round ended with, marks it (and its companions) completed. */
+    public void complete(String message) {
+        Instant now = run.engine().clock().instant();
+        run.engine().jdbc().inTransactionVoid(c -> {
+            if (!run.engine().runs().holdsLease(c, run.runId(), run.owner())) {
+                throw new LeaseLostException(run.runId());
+            }
+            if (checkpoint.newDeltaLink() != null) {
+                run.engine().deltaLinks().put(c, run.connectionId(), resource, checkpoint.newDeltaLink(), now);
+            }
+            run.engine().steps().setStatus(c, run.runId(), resource, StepStatus.COMPLETED, null, message);
+            for (SyncResource companion : companions) {
+                run.engine().steps().setStatus(c, run.runId(), companion, StepStatus.COMPLETED, null, message);
+            }
+        });
+        status = StepStatus.COMPLETED;
+    }
+
+    void committed(Checkpoint after, StepStatus nextStatus) {
+        String deltaLink = after.newDeltaLink() != null ? after.newDeltaLink() : checkpoint.newDeltaLink();
+        checkpoint = new Checkpoint(after.nextLink(), after.cursor(), deltaLink);
+        status = nextStatus;
+    }
+
+    void afterPage(long pagesCommitted) {
+        onPage.accept(pagesCommitted);
+    }
+
+    List<SyncResource> companions() {
+        return companions;
+    }
+}

@@ -1,0 +1,30 @@
+package io.m365platform.sync.run;
+
+import java.util.Locale;
+
+/** Lifecycle of a run. QUEUED, RUNNING, PAUSED and HELD are "active": at most one per connection. */
+public enum RunStatus {
+    /** Waiting for an instance to pick it up. */
+    QUEUED,
+    /** An instance holds its lease and works on it. */
+    RUNNING,
+    /** Out of retries (throttling, transient failures): resumes from its checkpoint at {@code resumeAfter}. */
+    PAUSED,
+    /** Stopped by the mass-deletion guard until an operator confirms (or cancels). */
+    HELD,
+    COMPLETED,
+    FAILED,
+    CANCELLED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static RunStatus fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    public boolean isActive() {
+        return this == QUEUED || this == RUNNING || this == PAUSED || this == HELD;
+    }
+}
