@@ -1,0 +1,190 @@
+package io.m365platform.connection.events;
+
+import io.m365platform.connection.store.StoreException;
+import io.m365platform.contracts.EventJson;
+import io.m365platform.contracts.EventType;
+import io.m365platform.contracts.PlatformEvent;
+import io.m365platform.contracts.topics.Topic;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Delivers outbox rows to Kafka in insertion order. One instance relays at a time (a PostgreSQL advisory lock held
+ * for the batch's transaction), so the events of one connection keep their order; a failed delivery stops the batch
+ * and is retried by the next poll: nothing is lost, duplicates are possible (consumers are idempotent).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary, fixed key of the advisory lock (the schema is the service's own). */
+    private static final long LOCK_KEY = 0x636f6e6e6f75L;
+    private static final int BATCH = 200;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EventSink sink;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private final ExecutorService kicker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean kickPending = new AtomicBoolean();
+
+    /** Relays soon after the current transaction commits (or now, outside a transaction). */
+    void kickAfterCommit() {
+        if (transactions.getTransactionKey() == null) {
+            kick();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    kick();
+                }
+            }
+        });
+    }
+
+    private void kick() {
+        if (kickPending.compareAndSet(false, true)) {
+            kicker.execute(() -> {
+                kickPending.set(false);
+                try {
+                    relayAll();
+                } catch (RuntimeException e) {
+                    LOG.warnf("Outbox relay failed, the next poll retries: %s", e.getMessage());
+                }
+            });
+        }
+    }
+
+    @Scheduled(every = "${connection.outbox.poll-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        try {
+            relayAll();
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay failed, the next poll retries: %s", e.getMessage());
+        }
+    }
+
+    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgePublished() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (java.sql.Connection db = dataSource.getConnection();
+                 PreparedStatement s = db.prepareStatement("delete from outbox where published_at < ?")) {
+                s.setTimestamp(1, Timestamp.from(clock.instant().minus(Duration.ofDays(7))));
+                s.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException("cannot purge the outbox", e);
+            }
+        });
+    }
+
+    /** Relays until the outbox is empty or a delivery fails; returns the number of rows delivered. */
+    public synchronized int relayAll() {
+        int total = 0;
+        while (true) {
+            int n = QuarkusTransaction.requiringNew().call(this::relayBatch);
+            total += n;
+            if (n < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private record Row(long id, Topic topic, String type, String key, String payload) {
+    }
+
+    private int relayBatch() throws SQLException {
+        try (java.sql.Connection db = dataSource.getConnection()) {
+            try (PreparedStatement lock = db.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+                lock.setLong(1, LOCK_KEY);
+                try (ResultSet r = lock.executeQuery()) {
+                    if (!r.next() || !r.getBoolean(1)) {
+                        return 0;
+                    }
+                }
+            }
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement s = db.prepareStatement("select id, topic, event_type, kafka_key, payload::text"
+                    + " from outbox where published_at is null order by id limit " + BATCH)) {
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new Row(r.getLong(1), Topic.byName(r.getString(2)).orElseThrow(
+                                () -> new IllegalStateException("outbox row names an unknown topic")),
+                                r.getString(3), r.getString(4), r.getString(5)));
+                    }
+                }
+            }
+            List<Long> delivered = new ArrayList<>();
+            for (Row row : rows) {
+                try {
+                    deliver(row);
+                    delivered.add(row.id());
+                } catch (Exception e) {
+                    LOG.warnf("Could not deliver outbox event %d (%s): %s", row.id(), row.type(), e.getMessage());
+                    break;
+                }
+            }
+            if (!delivered.isEmpty()) {
+                try (PreparedStatement s = db.prepareStatement("update outbox set published_at = ? where id = any(?)")) {
+                    s.setTimestamp(1, Timestamp.from(clock.instant()));
+                    s.setArray(2, db.createArrayOf("bigint", delivered.toArray()));
+                    s.executeUpdate();
+                }
+            }
+            return delivered.size() < rows.size() ? 0 : delivered.size();
+        }
+    }
+
+    private void deliver(Row row) throws Exception {
+        if (row.payload() == null) {
+            sink.publishTombstone(row.topic(), row.key());
+            return;
+        }
+        EventType type = EventType.fromType(row.type())
+                .orElseThrow(() -> new IllegalStateException("outbox row has unknown event type " + row.type()));
+        PlatformEvent event = EventJson.mapper().readValue(row.payload(), type.dataClass());
+        sink.publish(event);
+    }
+
+    void shutdown(@Observes ShutdownEvent event) {
+        kicker.shutdownNow();
+    }
+}
