@@ -74,6 +74,8 @@ create index admin_sign_ins_connection_idx on admin_sign_ins (connection_id);
 -- payload is a tombstone (compaction then drops the key from the topic).
 create table outbox (
     id           bigserial primary key,
+    -- the CloudEvents id: a re-delivery after a failure repeats it, so consumers can spot the duplicate
+    event_id     uuid        not null,
     topic        text        not null,
     event_type   text,
     kafka_key    text        not null,

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.UUID;
 
 /**
  * Writes events into the {@code outbox} table inside the caller's transaction, so an event exists exactly when the
@@ -47,13 +48,14 @@ public class Outbox {
     }
 
     private void insert(Topic topic, String type, String key, String payload) {
-        String sql = "insert into outbox (topic, event_type, kafka_key, payload, created_at) values (?,?,?,?::jsonb,?)";
+        String sql = "insert into outbox (event_id, topic, event_type, kafka_key, payload, created_at) values (?,?,?,?,?::jsonb,?)";
         try (java.sql.Connection db = dataSource.getConnection(); PreparedStatement s = db.prepareStatement(sql)) {
-            s.setString(1, topic.topicName());
-            s.setString(2, type);
-            s.setString(3, key);
-            s.setString(4, payload);
-            s.setTimestamp(5, Timestamp.from(clock.instant()));
+            s.setObject(1, UUID.randomUUID());
+            s.setString(2, topic.topicName());
+            s.setString(3, type);
+            s.setString(4, key);
+            s.setString(5, payload);
+            s.setTimestamp(6, Timestamp.from(clock.instant()));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("cannot write an event to the outbox", e);

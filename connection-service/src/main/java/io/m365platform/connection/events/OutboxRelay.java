@@ -128,7 +128,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long id, Topic topic, String type, String key, String payload) {
+    private record Row(long id, String eventId, Topic topic, String type, String key, String payload) {
     }
 
     private int relayBatch() throws SQLException {
@@ -142,13 +142,13 @@ public class OutboxRelay {
                 }
             }
             List<Row> rows = new ArrayList<>();
-            try (PreparedStatement s = db.prepareStatement("select id, topic, event_type, kafka_key, payload::text"
+            try (PreparedStatement s = db.prepareStatement("select id, event_id, topic, event_type, kafka_key, payload::text"
                     + " from outbox where published_at is null order by id limit " + BATCH)) {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        rows.add(new Row(r.getLong(1), Topic.byName(r.getString(2)).orElseThrow(
+                        rows.add(new Row(r.getLong(1), r.getString(2), Topic.byName(r.getString(3)).orElseThrow(
                                 () -> new IllegalStateException("outbox row names an unknown topic")),
-                                r.getString(3), r.getString(4), r.getString(5)));
+                                r.getString(4), r.getString(5), r.getString(6)));
                     }
                 }
             }
@@ -181,7 +181,7 @@ public class OutboxRelay {
         EventType type = EventType.fromType(row.type())
                 .orElseThrow(() -> new IllegalStateException("outbox row has unknown event type " + row.type()));
         PlatformEvent event = EventJson.mapper().readValue(row.payload(), type.dataClass());
-        sink.publish(event);
+        sink.publish(event, row.eventId());
     }
 
     void shutdown(@Observes ShutdownEvent event) {
