@@ -73,6 +73,7 @@ public final class TopicProvisioner {
                     }
                 }
             }
+            awaitLeaders(created, options);
             List<String> aligned = options.alignConfigs() ? alignConfigs(specs, present, options) : List.of();
             List<String> mismatches = partitionMismatches(specs, present, options);
             return new ProvisioningReport(created, present, aligned, mismatches);
@@ -135,6 +136,35 @@ public final class TopicProvisioner {
             }
         }
         return mismatches;
+    }
+
+    /**
+     * createTopics completes when the controller has recorded the topics; the broker may need a moment more
+     * before it leads their partitions. Waiting here spares the first producers NOT_LEADER_OR_FOLLOWER retries.
+     */
+    private void awaitLeaders(List<String> topics, ProvisioningOptions options)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        while (true) {
+            Map<String, TopicDescription> descriptions;
+            try {
+                descriptions = get(admin.describeTopics(topics).allTopicNames(), options);
+            } catch (ExecutionException e) {
+                descriptions = Map.of(); // not visible on the broker yet
+            }
+            boolean ready = descriptions.size() == topics.size() && descriptions.values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("partitions of " + topics + " have no leader after " + options.timeout());
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static <T> T get(KafkaFuture<T> future, ProvisioningOptions options)
