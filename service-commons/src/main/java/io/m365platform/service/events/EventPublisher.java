@@ -1,0 +1,141 @@
+package io.m365platform.service.events;
+
+import io.m365platform.contracts.PlatformEvent;
+import io.m365platform.contracts.cloudevents.CloudEventWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes the platform's events as CloudEvents (binary mode) with one idempotent, acks=all Kafka producer per
+ * service. A plain producer rather than a SmallRye emitter: sync runs publish tens of thousands of records per
+ * second in batches and must know when a batch is durable before they commit a checkpoint.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private final Producer<String, byte[]> producer;
+    private final CloudEventWriter writer;
+    private final MeterRegistry meters;
+
+    @Inject
+    public EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                          @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                          MeterRegistry meters) {
+        this(createProducer(bootstrapServers, applicationName),
+                new CloudEventWriter("/m365platform/" + applicationName), meters);
+    }
+
+    EventPublisher(Producer<String, byte[]> producer, CloudEventWriter writer, MeterRegistry meters) {
+        this.producer = producer;
+        this.writer = writer;
+        this.meters = meters;
+    }
+
+    static Producer<String, byte[]> createProducer(String bootstrapServers, String applicationName) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-events");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaProducer<>(config);
+    }
+
+    /** The writer (ce_source = this service): for callers that build records themselves, e.g. in batches. */
+    public CloudEventWriter writer() {
+        return writer;
+    }
+
+    /** Publishes one event; the future completes when the broker has it (acks=all). */
+    public CompletableFuture<RecordMetadata> publish(PlatformEvent event) {
+        return send(writer.record(event), event.eventType().type());
+    }
+
+    /**
+     * Publishes a deletion on a compacted topic: the deleted event, then the tombstone for the same key, so replaying
+     * consumers see why and compaction forgets the entity.
+     */
+    public CompletableFuture<Void> publishDeletion(PlatformEvent deletedEvent) {
+        List<CompletableFuture<RecordMetadata>> sent = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> records = writer.deletion(deletedEvent);
+        sent.add(send(records.get(0), deletedEvent.eventType().type()));
+        sent.add(send(records.get(1), "tombstone"));
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+    }
+
+    /** Sends prepared records (events or tombstones) and waits until all are durable, or fails. */
+    public void publishAndWait(List<ProducerRecord<String, byte[]>> records, Duration timeout) {
+        List<CompletableFuture<RecordMetadata>> sent = new ArrayList<>(records.size());
+        for (ProducerRecord<String, byte[]> record : records) {
+            sent.add(send(record, typeOf(record)));
+        }
+        await(CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)), timeout);
+    }
+
+    /** Waits for a publish future, turning broker failures into {@link EventPublishingException}. */
+    public static <T> T await(CompletableFuture<T> future, Duration timeout) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventPublishingException("interrupted while publishing", e);
+        } catch (ExecutionException e) {
+            throw new EventPublishingException("Kafka did not accept the events: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new EventPublishingException("Kafka did not acknowledge the events within " + timeout, e);
+        }
+    }
+
+    private CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record, String type) {
+        CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+        producer.send(record, (metadata, error) -> {
+            meters.counter("platform.events.published", "topic", record.topic(), "type", type,
+                    "outcome", error == null ? "ok" : "error").increment();
+            if (error == null) {
+                result.complete(metadata);
+            } else {
+                result.completeExceptionally(error);
+            }
+        });
+        return result;
+    }
+
+    private static String typeOf(ProducerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return "tombstone";
+        }
+        var header = record.headers().lastHeader(io.m365platform.contracts.cloudevents.CloudEventHeaders.TYPE);
+        return header == null ? "unknown" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,52 @@
+package io.m365platform.usage.connections;
+
+import io.m365platform.contracts.EventKey;
+import io.m365platform.contracts.connection.ConnectionDeleted;
+import io.m365platform.contracts.connection.ConnectionEvent;
+import io.m365platform.contracts.connection.ConnectionState;
+import io.m365platform.contracts.cloudevents.ReadResult;
+import io.m365platform.service.events.IncomingEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps {@link TrackedConnections} in step with m365.connections: created / updated / status changes store the
+ * connection's latest state, a deletion (event or tombstone) forgets it. Malformed records are dead-lettered and
+ * the consumer goes on.
+ */
+@ApplicationScoped
+public class ConnectionEventsConsumer {
+
+    private final IncomingEvents incoming;
+    private final TrackedConnections connections;
+
+    public ConnectionEventsConsumer(IncomingEvents incoming, TrackedConnections connections) {
+        this.incoming = incoming;
+        this.connections = connections;
+    }
+
+    @Incoming("connections")
+    @Blocking(ordered = true)
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        switch (incoming.readOrDeadLetter(record)) {
+            case ReadResult.Accepted accepted -> apply(accepted.envelope().data());
+            case ReadResult.Tombstone tombstone -> connections.delete(EventKey.connectionIdOf(tombstone.key()));
+            case ReadResult.Rejected rejected -> {
+                // already dead-lettered with the whole record
+            }
+        }
+    }
+
+    private void apply(Object event) {
+        if (event instanceof ConnectionEvent change) {
+            ConnectionState state = change.connection();
+            connections.upsert(new TrackedConnection(state.connectionId(), state.tenantId(),
+                    state.product().wireName(), state.status().wireName(), state.grantedPermissions(),
+                    change.eventTime()));
+        } else if (event instanceof ConnectionDeleted deleted) {
+            connections.delete(deleted.connectionId());
+        }
+    }
+}
