@@ -59,18 +59,21 @@ public final class GraphSimulator implements AutoCloseable {
     private final Faults faults;
     private final RequestLog requestLog;
     private final EndpointCounters counters = new EndpointCounters();
-    private final SigningKey signingKey = new SigningKey();
-    private final TokenIssuer tokens = new TokenIssuer(signingKey);
+    private final SigningKey signingKey;
+    private final TokenIssuer tokens;
     private final GrantStore grants = new GrantStore();
     private final List<SimulatorModule> modules;
     private final String baseUrl;
     private final long faultSeed;
 
     private GraphSimulator(SimulatorConfig config) throws IOException {
+        SigningKey.warmUp();
         this.tls = config.keyStore != null ? TlsMaterial.fromKeyStore(config.keyStore, config.keyStorePassword) : TlsMaterial.selfSigned();
         this.faultSeed = config.faultSeed;
         this.faults = new Faults(config.faultSeed);
         this.requestLog = new RequestLog(config.requestLogCapacity);
+        this.signingKey = new SigningKey();
+        this.tokens = new TokenIssuer(signingKey);
         this.tokens.lifetime(config.tokenLifetime);
         List<SimulatorModule> all = new ArrayList<>();
         MODULES.forEach(s -> all.add(s.get()));
@@ -129,6 +132,15 @@ public final class GraphSimulator implements AutoCloseable {
         return baseUrl + "/" + tenant + "/";
     }
 
+    /**
+     * The same authority under the host name {@code localhost} (also in the certificate). msal4j keeps instance
+     * metadata per host in a JVM-wide static, so delegated apps on this authority are not affected by the
+     * 127.0.0.1 aliases that {@link #msalInstanceDiscoveryResponse} installs.
+     */
+    public String authorityUrlLocalhost(String tenant) {
+        return "https://localhost:" + port() + "/" + tenant + "/";
+    }
+
     /** The token endpoint: https://127.0.0.1:PORT/{tenant}/oauth2/v2.0/token */
     public String tokenUrl(String tenant) {
         return baseUrl + "/" + tenant + "/oauth2/v2.0/token";
@@ -136,7 +148,9 @@ public final class GraphSimulator implements AutoCloseable {
 
     /**
      * JSON for msal4j's {@code aadInstanceDiscoveryResponse(...)}: declares "127.0.0.1" and "127.0.0.1:PORT" as
-     * aliases, which works around msal4j's token-cache miss with an explicit port (CLIENT_NOTES.md).
+     * aliases, which works around msal4j's token-cache miss with an explicit port (CLIENT_NOTES.md). Only for
+     * client credentials: msal4j sends silent refresh-token requests to {@code preferred_network}, which cannot
+     * carry a port, so delegated flows must not use it (use {@link #authorityUrlLocalhost} and instanceDiscovery(false)).
      */
     public String msalInstanceDiscoveryResponse(String tenant) {
         String host = baseUrl.substring("https://".length(), baseUrl.lastIndexOf(':'));

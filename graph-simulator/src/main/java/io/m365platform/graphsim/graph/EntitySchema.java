@@ -19,54 +19,54 @@ import java.util.function.Function;
  *
  * @param <V> the view object properties are read from
  */
-final class EntitySchema<V> {
+public final class EntitySchema<V> {
     private final String resourceName;
     private final String odataType;
     private final Map<String, Function<V, Object>> properties = new LinkedHashMap<>();
     private final Set<String> defaults = new LinkedHashSet<>();
     private final Set<String> filterable = new LinkedHashSet<>();
 
-    EntitySchema(String resourceName, String odataType) {
+    public EntitySchema(String resourceName, String odataType) {
         this.resourceName = resourceName;
         this.odataType = odataType;
     }
 
     /** A property returned by default. */
-    EntitySchema<V> p(String name, Function<V, Object> value) {
+    public EntitySchema<V> p(String name, Function<V, Object> value) {
         properties.put(name, value);
         defaults.add(name);
         return this;
     }
 
     /** A property returned only when selected. */
-    EntitySchema<V> s(String name, Function<V, Object> value) {
+    public EntitySchema<V> s(String name, Function<V, Object> value) {
         properties.put(name, value);
         return this;
     }
 
-    EntitySchema<V> filterable(String... names) {
+    public EntitySchema<V> filterable(String... names) {
         filterable.addAll(List.of(names));
         return this;
     }
 
-    String resourceName() {
+    public String resourceName() {
         return resourceName;
     }
 
     /** e.g. #microsoft.graph.user */
-    String odataType() {
+    public String odataType() {
         return odataType;
     }
 
-    Set<String> propertyNames() {
+    public Set<String> propertyNames() {
         return properties.keySet();
     }
 
-    boolean isFilterable(String name) {
+    public boolean isFilterable(String name) {
         return filterable.contains(name);
     }
 
-    Object value(V view, String name) {
+    public Object value(V view, String name) {
         Function<V, Object> f = properties.get(name);
         return f == null ? null : f.apply(view);
     }
@@ -75,7 +75,7 @@ final class EntitySchema<V> {
      * Resolves $select: null → the default set; otherwise the named properties (unknown names → 400 like Graph).
      * {@code id} is always included.
      */
-    List<String> resolveSelect(Set<String> select) {
+    public List<String> resolveSelect(Set<String> select) {
         if (select == null) {
             return new ArrayList<>(defaults);
         }
@@ -93,7 +93,7 @@ final class EntitySchema<V> {
         return result;
     }
 
-    void write(JsonGenerator g, V view, List<String> fields, boolean withType) throws IOException {
+    public void write(JsonGenerator g, V view, List<String> fields, boolean withType) throws IOException {
         g.writeStartObject();
         if (withType) {
             g.writeStringField("@odata.type", odataType);
@@ -102,7 +102,7 @@ final class EntitySchema<V> {
         g.writeEndObject();
     }
 
-    void writeFields(JsonGenerator g, V view, List<String> fields) throws IOException {
+    public void writeFields(JsonGenerator g, V view, List<String> fields) throws IOException {
         for (String f : fields) {
             Function<V, Object> fn = properties.get(f);
             if (fn == null) {

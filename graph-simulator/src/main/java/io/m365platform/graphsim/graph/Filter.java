@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * String comparison is case-insensitive, like the directory. The parsed filter is a predicate over a property
  * accessor, so any entity type can use it; {@link #advanced} tells whether it needs ConsistencyLevel: eventual.
  */
-final class Filter {
+public final class Filter {
     private final List<String> tokens;
     private int pos;
     private boolean advanced;
@@ -31,13 +31,13 @@ final class Filter {
     }
 
     /** A parsed filter. */
-    record Parsed(Predicate<Function<String, Object>> predicate, boolean advanced, Set<String> properties) {
-        boolean test(Function<String, Object> accessor) {
+    public record Parsed(Predicate<Function<String, Object>> predicate, boolean advanced, Set<String> properties) {
+        public boolean test(Function<String, Object> accessor) {
             return predicate.test(accessor);
         }
     }
 
-    static Parsed parse(String text) {
+    public static Parsed parse(String text) {
         Filter f = new Filter(text);
         Predicate<Function<String, Object>> p = f.or();
         if (f.pos != f.tokens.size()) {

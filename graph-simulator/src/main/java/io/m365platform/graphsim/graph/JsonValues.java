@@ -10,11 +10,11 @@ import java.util.Collection;
 import java.util.Map;
 
 /** Writes the plain Java values the schemas produce (String, Boolean, Number, Instant, List, Map, JsonWriter). */
-final class JsonValues {
+public final class JsonValues {
     private JsonValues() {
     }
 
-    static void write(JsonGenerator g, Object v) throws IOException {
+    public static void write(JsonGenerator g, Object v) throws IOException {
         switch (v) {
             case null -> g.writeNull();
             case String s -> g.writeString(s);

@@ -11,18 +11,18 @@ import java.util.Set;
  * $search, $orderby. Unknown {@code $} options are rejected like Graph does. Advanced queries ($count, $search,
  * $orderby, ne/not/endsWith) require {@code ConsistencyLevel: eventual} (see {@link #requireConsistencyWhenAdvanced}).
  */
-final class ODataQuery {
+public final class ODataQuery {
     private static final Set<String> KNOWN = Set.of("$select", "$top", "$filter", "$count", "$skiptoken", "$expand",
             "$search", "$orderby", "$deltatoken", "$format", "$skip");
 
-    final Set<String> select;
-    final int top;
-    final Filter.Parsed filter;
-    final boolean count;
-    final String skipToken;
-    final Set<String> expand;
-    final String search;
-    final String orderBy;
+    public final Set<String> select;
+    public final int top;
+    public final Filter.Parsed filter;
+    public final boolean count;
+    public final String skipToken;
+    public final Set<String> expand;
+    public final String search;
+    public final String orderBy;
 
     private ODataQuery(Set<String> select, int top, Filter.Parsed filter, boolean count, String skipToken,
                        Set<String> expand, String search, String orderBy) {
@@ -36,7 +36,7 @@ final class ODataQuery {
         this.orderBy = orderBy;
     }
 
-    static ODataQuery parse(SimRequest req, int defaultTop, int maxTop) {
+    public static ODataQuery parse(SimRequest req, int defaultTop, int maxTop) {
         for (String name : req.query().keySet()) {
             if (name.startsWith("$") && !KNOWN.contains(name.toLowerCase())) {
                 throw GraphException.badRequest("Query option '" + name + "' is not allowed. Make sure that the query option is supported.");
@@ -94,12 +94,12 @@ final class ODataQuery {
         }
     }
 
-    boolean advanced() {
+    public boolean advanced() {
         return count || search != null || orderBy != null || (filter != null && filter.advanced());
     }
 
     /** Advanced queries need ConsistencyLevel: eventual (Graph answers 400 otherwise). */
-    void requireConsistencyWhenAdvanced(SimRequest req) {
+    public void requireConsistencyWhenAdvanced(SimRequest req) {
         if (advanced() && !"eventual".equalsIgnoreCase(req.header("ConsistencyLevel"))) {
             throw GraphException.unsupportedQuery("Operation not supported: this query (with $count, $search, $orderby, 'ne', 'not' or 'endsWith') requires the ConsistencyLevel header set to 'eventual' and $count=true.");
         }
@@ -109,7 +109,7 @@ final class ODataQuery {
     }
 
     /** Rejects filters on properties the resource does not support filtering on. */
-    void requireFilterable(EntitySchema<?> schema) {
+    public void requireFilterable(EntitySchema<?> schema) {
         if (filter == null) {
             return;
         }
@@ -122,7 +122,7 @@ final class ODataQuery {
         }
     }
 
-    boolean expands(String navigation) {
+    public boolean expands(String navigation) {
         if (expand == null) {
             return false;
         }

@@ -16,20 +16,20 @@ import java.util.List;
  * that point at the simulator and repeat the request's other query options, and the streamed
  * {"@odata.context", ["@odata.count"], ["@odata.nextLink"], "value":[…]} envelope.
  */
-final class Pages {
+public final class Pages {
     private Pages() {
     }
 
     @FunctionalInterface
-    interface ItemWriter<T> {
+    public interface ItemWriter<T> {
         void write(com.fasterxml.jackson.core.JsonGenerator g, T item) throws IOException;
     }
 
-    static String encodePosition(String kind, long position) {
+    public static String encodePosition(String kind, long position) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((kind + ":" + position).getBytes(StandardCharsets.UTF_8));
     }
 
-    static int decodePosition(String kind, String token) {
+    public static int decodePosition(String kind, String token) {
         if (token == null) {
             return 0;
         }
@@ -45,7 +45,7 @@ final class Pages {
     }
 
     /** The request's URL with {@code option} (e.g. $skiptoken) replaced by {@code value}. */
-    static String linkWith(SimRequest req, String option, String value) {
+    public static String linkWith(SimRequest req, String option, String value) {
         StringBuilder sb = new StringBuilder(req.baseUrl()).append(req.exchange().getRequestURI().getRawPath());
         boolean first = true;
         if (req.rawQuery() != null) {
@@ -66,11 +66,11 @@ final class Pages {
         return sb.toString();
     }
 
-    static String context(SimRequest req, String fragment) {
+    public static String context(SimRequest req, String fragment) {
         return req.baseUrl() + "/v1.0/$metadata#" + fragment;
     }
 
-    static <T> void write(SimRequest req, SimResponse res, String contextFragment, Long count, String nextLink,
+    public static <T> void write(SimRequest req, SimResponse res, String contextFragment, Long count, String nextLink,
                           String deltaLink, List<T> items, ItemWriter<T> writer) throws IOException {
         res.streamJson(200, g -> {
             g.writeStartObject();
@@ -94,7 +94,7 @@ final class Pages {
     }
 
     /** A single entity with its @odata.context. */
-    static void single(SimRequest req, SimResponse res, String contextFragment, JsonWriter body) throws IOException {
+    public static void single(SimRequest req, SimResponse res, String contextFragment, JsonWriter body) throws IOException {
         res.json(200, g -> {
             g.writeStartObject();
             g.writeStringField("@odata.context", context(req, contextFragment));

@@ -20,19 +20,37 @@ public final class SigningKey {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
+    /**
+     * One RSA-2048 key per JVM, generated in the background as soon as this class loads: RSA key generation takes
+     * seconds on a busy 2-core machine, and every simulator started in a test JVM can share the key (tokens are
+     * still tenant-bound through their tid and app checks).
+     */
+    private static final java.util.concurrent.CompletableFuture<KeyPair> SHARED = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create the token signing key", e);
+        }
+    });
+
     private final KeyPair keyPair;
     private final String kid;
 
     public SigningKey() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            this.keyPair = generator.generateKeyPair();
+            this.keyPair = SHARED.join();
             byte[] digest = MessageDigest.getInstance("SHA-1").digest(keyPair.getPublic().getEncoded());
             this.kid = B64.encodeToString(digest);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create the token signing key", e);
         }
+    }
+
+    /** Starts generating the shared key (class initialisation) so that it overlaps other start-up work. */
+    public static void warmUp() {
+        // loading the class is enough
     }
 
     public String kid() {
