@@ -20,6 +20,7 @@ final class DeltaRequest {
     private static final Pattern ID_EQ = Pattern.compile("id\\s+eq\\s+'([^']+)'", Pattern.CASE_INSENSITIVE);
     private static final Pattern MAX_PAGE = Pattern.compile("odata\\.maxpagesize\\s*=\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
 
+    static final int DEFAULT_PAGE_SIZE = 200;
     final DeltaToken token;
     final boolean latestOnly;
     final int pageSize;
@@ -41,7 +42,7 @@ final class DeltaRequest {
             }
         }
         String prefer = req.header("Prefer");
-        int pageSize = 200;
+        int pageSize = -1;
         boolean minimal = false;
         if (prefer != null) {
             Matcher m = MAX_PAGE.matcher(prefer);
@@ -53,21 +54,25 @@ final class DeltaRequest {
         String skipToken = req.query("$skiptoken");
         String deltaToken = req.query("$deltatoken");
         if (skipToken != null) {
-            return new DeltaRequest(DeltaToken.decode(skipToken, kind, tenant, now), false, pageSize, minimal);
+            DeltaToken t = DeltaToken.decode(skipToken, kind, tenant, now);
+            return new DeltaRequest(t, false, pageSize > 0 ? pageSize : t.pageSize(), minimal);
+        }
+        if (pageSize < 0) {
+            pageSize = DEFAULT_PAGE_SIZE;
         }
         long current = tenant.currentSeq();
         if (deltaToken != null) {
             if (deltaToken.equalsIgnoreCase("latest")) {
                 return new DeltaRequest(new DeltaToken(kind, tenant.id(), current, current, 0, now.getEpochSecond(),
-                        select(req, schema), ids(req)), true, pageSize, minimal);
+                        select(req, schema), ids(req), pageSize), true, pageSize, minimal);
             }
             DeltaToken previous = DeltaToken.decode(deltaToken, kind, tenant, now);
             // a new round: changes after the previous round's start, up to now
             return new DeltaRequest(new DeltaToken(kind, tenant.id(), previous.baseSeq(), current, 0, now.getEpochSecond(),
-                    previous.select(), previous.ids()), false, pageSize, minimal);
+                    previous.select(), previous.ids(), pageSize), false, pageSize, minimal);
         }
-        return new DeltaRequest(new DeltaToken(kind, tenant.id(), -1, current, 0, now.getEpochSecond(), select(req, schema), ids(req)),
-                false, pageSize, minimal);
+        return new DeltaRequest(new DeltaToken(kind, tenant.id(), -1, current, 0, now.getEpochSecond(), select(req, schema), ids(req),
+                pageSize), false, pageSize, minimal);
     }
 
     private static Set<String> select(SimRequest req, EntitySchema<?> schema) {

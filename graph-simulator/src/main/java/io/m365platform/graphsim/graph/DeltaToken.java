@@ -15,10 +15,11 @@ import java.util.Set;
  * State of a delta query carried in its $skiptoken (mid-round) or $deltatoken (next round): which changes the
  * round reports (after {@code baseSeq}), where the round started ({@code roundSeq}), the paging position, and the
  * $select / id filter of the first request (Graph remembers them in the token). A token is refused with 410 when
- * its tenant invalidated tokens after it was issued, or when it is older than {@link #LIFETIME}.
+ * its tenant invalidated tokens after it was issued, or when it is older than {@link #LIFETIME}. The page size of
+ * the first request (Prefer: odata.maxpagesize) is kept for the following pages.
  */
 record DeltaToken(String kind, String tenantId, long baseSeq, long roundSeq, int position, long issuedAt,
-                  Set<String> select, Set<String> ids) {
+                  Set<String> select, Set<String> ids, int pageSize) {
 
     /** How long a delta token stays usable (directory retention; UNVERIFIED exact value for Entra, 30 days here). */
     static final Duration LIFETIME = Duration.ofDays(30);
@@ -26,7 +27,7 @@ record DeltaToken(String kind, String tenantId, long baseSeq, long roundSeq, int
     String encode() {
         String s = String.join("|", "d1", kind, tenantId, Long.toString(baseSeq), Long.toString(roundSeq),
                 Integer.toString(position), Long.toString(issuedAt), select == null ? "*" : String.join(",", select),
-                ids == null ? "*" : String.join(",", ids));
+                ids == null ? "*" : String.join(",", ids), Integer.toString(pageSize));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -34,12 +35,12 @@ record DeltaToken(String kind, String tenantId, long baseSeq, long roundSeq, int
         DeltaToken t;
         try {
             String[] p = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", -1);
-            if (p.length != 9 || !p[0].equals("d1")) {
+            if (p.length != 10 || !p[0].equals("d1")) {
                 throw new IllegalArgumentException();
             }
             t = new DeltaToken(p[1], p[2], Long.parseLong(p[3]), Long.parseLong(p[4]), Integer.parseInt(p[5]),
                     Long.parseLong(p[6]), p[7].equals("*") ? null : new LinkedHashSet<>(Arrays.asList(p[7].split(","))),
-                    p[8].equals("*") ? null : new LinkedHashSet<>(Arrays.asList(p[8].split(","))));
+                    p[8].equals("*") ? null : new LinkedHashSet<>(Arrays.asList(p[8].split(","))), Integer.parseInt(p[9]));
         } catch (IllegalArgumentException e) {
             throw gone("syncStateNotFound");
         }
@@ -67,11 +68,11 @@ record DeltaToken(String kind, String tenantId, long baseSeq, long roundSeq, int
     }
 
     DeltaToken at(int newPosition) {
-        return new DeltaToken(kind, tenantId, baseSeq, roundSeq, newPosition, issuedAt, select, ids);
+        return new DeltaToken(kind, tenantId, baseSeq, roundSeq, newPosition, issuedAt, select, ids, pageSize);
     }
 
     /** The token of the next round: reports changes after this round's start. */
     DeltaToken nextRound(Instant now) {
-        return new DeltaToken(kind, tenantId, roundSeq, roundSeq, 0, now.getEpochSecond(), select, ids);
+        return new DeltaToken(kind, tenantId, roundSeq, roundSeq, 0, now.getEpochSecond(), select, ids, pageSize);
     }
 }
