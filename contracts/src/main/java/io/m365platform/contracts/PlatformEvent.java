@@ -11,10 +11,16 @@ import java.time.Instant;
  */
 public interface PlatformEvent {
 
-    /** Entra tenant the event is about ({@code ce_tenantid}). */
+    /**
+     * Entra tenant the event is about ({@code ce_tenantid}). Never null, except on a dead letter whose original
+     * record named no tenant.
+     */
     String tenantId();
 
-    /** Platform connection the event belongs to ({@code ce_connectionid}). */
+    /**
+     * Platform connection the event belongs to ({@code ce_connectionid}). Never null, except on a dead letter
+     * whose original record named no connection.
+     */
     String connectionId();
 
     /**

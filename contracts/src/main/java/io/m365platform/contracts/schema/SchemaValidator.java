@@ -63,8 +63,13 @@ public final class SchemaValidator {
         Set<ValidationMessage> messages = schemas.get(type).validate(data);
         List<SchemaViolation> violations = new ArrayList<>(messages.size());
         for (ValidationMessage message : messages) {
-            violations.add(new SchemaViolation(message.getInstanceLocation().toString(), message.getType(),
-                    message.getMessage()));
+            String path = message.getInstanceLocation().toString();
+            String text = message.getMessage();
+            // the library's message starts with the location again ("/user: required property ..."): drop it
+            if (text.startsWith(path + ": ")) {
+                text = text.substring(path.length() + 2);
+            }
+            violations.add(new SchemaViolation(path, message.getType(), text));
         }
         violations.sort(Comparator.comparing(SchemaViolation::path).thenComparing(SchemaViolation::message));
         return violations;
