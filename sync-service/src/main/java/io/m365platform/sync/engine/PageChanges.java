@@ -20,6 +20,7 @@ public final class PageChanges {
 
     private final Map<EntityKind<?>, KindChanges<?>> byKind = new LinkedHashMap<>();
     private final List<SqlWrite> writes = new ArrayList<>();
+    private final Map<Class<?>, Object> attachments = new java.util.HashMap<>();
     private int fetched;
 
     /** The object as it is now. When an object appears twice in a page, the later state wins. */
@@ -88,6 +89,19 @@ public final class PageChanges {
     public PageChanges write(SqlWrite write) {
         writes.add(write);
         return this;
+    }
+
+    /**
+     * A per-page helper of the caller's (e.g. a batch of raw edges), created on first use; {@code factory} usually
+     * registers the helper's {@link #write} too.
+     */
+    public <T> T attachment(Class<T> type, java.util.function.Function<PageChanges, T> factory) {
+        Object existing = attachments.get(type);
+        if (existing == null) {
+            existing = factory.apply(this);
+            attachments.put(type, existing);
+        }
+        return type.cast(existing);
     }
 
     /** Counts objects read from Graph for the step's {@code fetched} counter. */

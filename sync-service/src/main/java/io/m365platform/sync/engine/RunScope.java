@@ -20,6 +20,7 @@ public final class RunScope {
     private final String owner;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private volatile String stopReason;
+    private volatile boolean releaseOnStop;
     private GraphCallStats.Snapshot accounted;
     private long pagesCommitted;
 
@@ -87,8 +88,22 @@ public final class RunScope {
 
     /** Asks the run to stop at the next page boundary (lease lost, cancelled, instance stopping). */
     public void requestStop(String reason) {
+        requestStop(reason, false);
+    }
+
+    /** As {@link #requestStop(String)}; {@code release} hands the lease back so another instance resumes at once. */
+    public void requestStop(String reason, boolean release) {
         stopReason = reason;
+        releaseOnStop = release;
         stopRequested.set(true);
+    }
+
+    public boolean stopRequested() {
+        return stopRequested.get();
+    }
+
+    boolean releaseOnStop() {
+        return releaseOnStop;
     }
 
     /** Throws when a stop was requested; called between pages. */

@@ -22,6 +22,8 @@ import java.util.function.LongConsumer;
  */
 public final class StepScope {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(StepScope.class);
+
     public static final String FULL = "full";
     public static final String DELTA = "delta";
 
@@ -113,16 +115,27 @@ public final class StepScope {
      * link of the next; after the last page the step's reading is finished.
      */
     public void readAll(String firstUrl, Map<String, String> headers, ItemMapper mapper) {
+        readPhase(firstUrl, headers, mapper, checkpoint.cursor(), null);
+    }
+
+    /**
+     * Reads one collection of a multi-collection resource. While it is read the checkpoint's cursor is
+     * {@code phase}; after its last page the cursor becomes {@code nextPhase} (null: reading finished). A resumed
+     * step recognises its phase by the cursor.
+     */
+    public void readPhase(String firstUrl, Map<String, String> headers, ItemMapper mapper, String phase,
+                          String nextPhase) {
         String url = checkpoint.nextLink() != null ? checkpoint.nextLink() : firstUrl;
         while (true) {
             run.checkNotStopped();
             PageChanges changes = new PageChanges();
-            Page page = run.graph().collections().readPage(url, headers, item -> mapper.onItem(item, changes));
+            Page page = run.graph().collections().readPage(url, headers, item -> map(mapper, item, changes));
             changes.fetched((int) page.items());
             String next = page.nextLink().orElse(null);
-            Checkpoint after = new Checkpoint(next, checkpoint.cursor(), page.deltaLink().orElse(null));
-            commit(changes, after, next == null ? StepStatus.DELETING : StepStatus.RUNNING);
-            if (next == null) {
+            boolean last = next == null;
+            Checkpoint after = new Checkpoint(next, last ? nextPhase : phase, page.deltaLink().orElse(null));
+            commit(changes, after, last && nextPhase == null ? StepStatus.DELETING : StepStatus.RUNNING);
+            if (last) {
                 return;
             }
             url = next;
@@ -141,7 +154,7 @@ public final class StepScope {
         while (true) {
             run.checkNotStopped();
             PageChanges changes = new PageChanges();
-            Page page = run.graph().collections().readPage(url, headers, item -> mapper.onItem(item, changes));
+            Page page = run.graph().collections().readPage(url, headers, item -> map(mapper, item, changes));
             changes.fetched((int) page.items());
             String next = page.nextLink().orElse(null);
             if (next == null) {
@@ -152,6 +165,15 @@ public final class StepScope {
                 return;
             }
             url = next;
+        }
+    }
+
+    private void map(ItemMapper mapper, com.fasterxml.jackson.databind.JsonNode item, PageChanges changes) {
+        try {
+            mapper.onItem(item, changes);
+        } catch (IllegalArgumentException invalid) {
+            // One object Graph describes incompletely must not stop the resource: skip it, and say so.
+            LOG.warnf("run %s: skipped an invalid %s item: %s", run.runId(), resource.wireName(), invalid.getMessage());
         }
     }
 

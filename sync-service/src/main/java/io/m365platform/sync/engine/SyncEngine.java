@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * completed, paused (throttled; resumes later from its checkpoint), held (mass-deletion guard) or failed — with
  * the matching run event.
  */
-public final class SyncEngine {
+public final class SyncEngine implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SyncEngine.class);
 
@@ -65,6 +65,12 @@ public final class SyncEngine {
         this.heartbeats = heartbeats;
         this.committer = new PageCommitter(engine);
         this.deletions = new DeletionApplier(engine);
+    }
+
+    /** Stops the lease heartbeats (after the dispatcher stopped its runs). */
+    @Override
+    public void close() {
+        heartbeats.shutdownNow();
     }
 
     public EngineContext context() {
@@ -144,14 +150,22 @@ public final class SyncEngine {
             engine.runs().hold(run.runId(), owner(), held.resource(), held.getMessage());
             LOG.warnf("run %s of connection %s held: %s", run.runId(), run.connectionId(), held.getMessage());
         } catch (LeaseLostException | RunStoppedException stopped) {
-            LOG.infof("run %s stopped on this instance: %s", run.runId(), stopped.getMessage());
+            stopped(scope, stopped);
         } catch (RuntimeException e) {
             Throwable cause = rootCause(e);
-            if (cause instanceof LeaseLostException || cause instanceof RunStoppedException) {
-                LOG.infof("run %s stopped on this instance: %s", run.runId(), cause.getMessage());
+            if (cause instanceof LeaseLostException || cause instanceof RunStoppedException || scope.stopRequested()) {
+                stopped(scope, cause);
                 return;
             }
             endUnsuccessfully(scope, cause instanceof RuntimeException r ? r : e);
+        }
+    }
+
+    /** The run stopped on this instance without an outcome: the lease is handed back or left to expire. */
+    private void stopped(RunScope scope, Throwable why) {
+        LOG.infof("run %s stopped on this instance: %s", scope.runId(), why.getMessage());
+        if (scope.releaseOnStop()) {
+            engine.runs().release(scope.runId(), owner());
         }
     }
 
@@ -282,8 +296,12 @@ public final class SyncEngine {
                 engine.connections().forget(run.connectionId());
             }
         } catch (LeaseLostException | RunStoppedException stopped) {
-            LOG.infof("run %s stopped on this instance: %s", run.runId(), stopped.getMessage());
+            stopped(scope, stopped);
         } catch (RuntimeException e) {
+            if (scope.stopRequested()) {
+                stopped(scope, e);
+                return;
+            }
             Failure failure = classify(e);
             Instant resumeAt = engine.clock().instant().plus(engine.settings().pauseDelay());
             if (failure.retryable() && run.attempts() < engine.settings().maxAttempts()) {

@@ -1,0 +1,192 @@
+package io.m365platform.sync.config;
+
+import io.agroal.api.AgroalDataSource;
+import io.m365platform.contracts.EventJson;
+import io.m365platform.graph.config.GraphEndpoints;
+import io.m365platform.graph.config.Timeouts;
+import io.m365platform.graph.config.TrustMaterial;
+import io.m365platform.graph.request.GraphClientSettings;
+import io.m365platform.graph.request.GraphClients;
+import io.m365platform.service.events.EventPublisher;
+import io.m365platform.sync.SyncModel;
+import io.m365platform.sync.connection.ConnectionRepository;
+import io.m365platform.sync.db.Jdbc;
+import io.m365platform.sync.engine.EngineContext;
+import io.m365platform.sync.engine.RunDispatcher;
+import io.m365platform.sync.engine.SyncEngine;
+import io.m365platform.sync.entity.EntityCatalog;
+import io.m365platform.sync.publish.EventPublisherSink;
+import io.m365platform.sync.publish.EventSink;
+import io.m365platform.sync.run.DeltaLinks;
+import io.m365platform.sync.run.PendingDeletions;
+import io.m365platform.sync.run.RunRepository;
+import io.m365platform.sync.run.StepRepository;
+import io.m365platform.sync.token.BrokerTokenSource;
+import io.m365platform.sync.token.CachingTokenSource;
+import io.m365platform.sync.token.OidcClientCredentials;
+import io.m365platform.sync.token.ServiceCredentials;
+import io.m365platform.sync.token.TokenSource;
+import io.quarkus.arc.DefaultBean;
+import io.quarkus.oidc.client.OidcClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Builds the plain-Java engine (repositories, entity catalog, Graph access, event sink, run dispatcher) as CDI beans
+ * from configuration. The engine itself knows nothing of CDI, so tests and the benchmark can build more of it.
+ */
+@ApplicationScoped
+public class SyncBeans {
+
+    @Produces
+    @Singleton
+    SyncSettings settings(SyncConfig config) {
+        String instance = config.instanceId().orElseGet(() -> hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return new SyncSettings(instance, config.runs().lease(), config.runs().heartbeat(), config.runs().maxConcurrent(),
+                config.schedule().incremental(), config.schedule().full(), config.schedule().deltaMaxAge(),
+                config.runs().pauseDelay(), config.runs().maxAttempts(), config.guard().maxDeletionShare(),
+                config.guard().minDeletions(), config.runs().progressEveryPages(), config.runs().deletionChunk(),
+                config.graph().pageSize());
+    }
+
+    @Produces
+    @Singleton
+    Jdbc jdbc(AgroalDataSource dataSource) {
+        return new Jdbc(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    ConnectionRepository connections(Jdbc jdbc) {
+        return new ConnectionRepository(jdbc);
+    }
+
+    @Produces
+    @Singleton
+    RunRepository runs(Jdbc jdbc) {
+        return new RunRepository(jdbc);
+    }
+
+    @Produces
+    @Singleton
+    StepRepository steps(Jdbc jdbc) {
+        return new StepRepository(jdbc);
+    }
+
+    @Produces
+    @Singleton
+    EntityCatalog catalog() {
+        return SyncModel.catalog(EventJson.mapper());
+    }
+
+    @Produces
+    @Singleton
+    io.m365platform.sync.query.DirectoryQueries queries(Jdbc jdbc, EntityCatalog catalog) {
+        return new io.m365platform.sync.query.DirectoryQueries(jdbc, catalog);
+    }
+
+    @Produces
+    @Singleton
+    EventSink sink(EventPublisher publisher) {
+        return new EventPublisherSink(publisher, Duration.ofMinutes(2));
+    }
+
+    @Produces
+    @Singleton
+    GraphClients graphClients(SyncConfig config) {
+        SyncConfig.Graph graph = config.graph();
+        Optional<TrustMaterial> trust = graph.trustPem().map(TrustMaterial::fromPem)
+                .or(() -> graph.trustPemFile().map(TrustMaterial::fromPemFile));
+        GraphEndpoints endpoints = new GraphEndpoints(graph.loginUrl(), graph.baseUrl(), trust, Timeouts.DEFAULT);
+        GraphClientSettings settings = GraphClientSettings.defaults()
+                .withThrottlePolicy(GraphClientSettings.defaults().throttlePolicy().withMaxAttempts(graph.maxAttempts()))
+                .withSdkRetries(graph.sdkMaxRetries(), GraphClientSettings.defaults().sdkRetryDelaySeconds())
+                .withPerTenantConcurrency(graph.perTenantConcurrency());
+        return new GraphClients(endpoints, settings);
+    }
+
+    void closeGraphClients(@Disposes GraphClients clients) {
+        clients.close();
+    }
+
+    /** Tokens from connection-service's broker; tests replace this bean with one that asks the simulator. */
+    @Produces
+    @Singleton
+    @DefaultBean
+    TokenSource tokens(SyncConfig config, Instance<OidcClient> oidcClient) {
+        SyncConfig.TokenBroker broker = config.tokenBroker();
+        ServiceCredentials credentials = switch (broker.auth()) {
+            case "static" -> {
+                String token = broker.staticToken().orElseThrow(() -> new IllegalStateException(
+                        "sync.token-broker.auth=static needs sync.token-broker.static-token"));
+                yield () -> token;
+            }
+            case "oidc-client" -> new OidcClientCredentials(oidcClient.get());
+            default -> throw new IllegalStateException("sync.token-broker.auth must be oidc-client or static, was "
+                    + broker.auth());
+        };
+        HttpClient http = HttpClient.newBuilder().connectTimeout(broker.timeout()).build();
+        return new CachingTokenSource(new BrokerTokenSource(broker.url(), credentials, http, broker.timeout(),
+                EventJson.mapper()), broker.refreshBefore(), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    EngineContext engineContext(SyncSettings settings, Jdbc jdbc, ConnectionRepository connections, RunRepository runs,
+                                StepRepository steps, EntityCatalog catalog, EventSink sink, GraphClients graph,
+                                TokenSource tokens) {
+        return new EngineContext(settings, jdbc, connections, runs, steps, new PendingDeletions(jdbc),
+                new DeltaLinks(jdbc), catalog, sink,
+                (connectionId, tenantId) -> graph.forTenant(tenantId, () -> tokens.token(connectionId)),
+                Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    SyncEngine engine(EngineContext context, TokenSource tokens) {
+        ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "sync-lease-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        return new SyncEngine(context, SyncModel.resources(), tokens, heartbeats);
+    }
+
+    void closeEngine(@Disposes SyncEngine engine) {
+        engine.close();
+    }
+
+    @Produces
+    @Singleton
+    RunDispatcher dispatcher(SyncEngine engine) {
+        return new RunDispatcher(engine);
+    }
+
+    void closeDispatcher(@Disposes RunDispatcher dispatcher) {
+        dispatcher.close();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "sync";
+        }
+    }
+
+}

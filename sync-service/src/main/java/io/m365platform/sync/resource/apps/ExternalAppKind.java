@@ -1,0 +1,49 @@
+package io.m365platform.sync.resource.apps;
+
+import io.m365platform.contracts.DeletionReason;
+import io.m365platform.contracts.EventKey;
+import io.m365platform.contracts.SyncedEntityEvent;
+import io.m365platform.contracts.sync.SyncResource;
+import io.m365platform.contracts.topics.Topic;
+import io.m365platform.contracts.apps.ExternalApp;
+import io.m365platform.contracts.apps.ExternalAppDeleted;
+import io.m365platform.contracts.apps.ExternalAppSynced;
+import io.m365platform.sync.entity.BaseKind;
+import io.m365platform.sync.entity.Column;
+import io.m365platform.sync.entity.EventContext;
+
+import java.util.List;
+
+/** Third-party apps with their consents: table {@code external_apps}, topic {@code m365.apps.external}, key {@code {connectionId}/{servicePrincipalId}}. */
+public final class ExternalAppKind extends BaseKind<ExternalApp> {
+
+    public static final ExternalAppKind INSTANCE = new ExternalAppKind();
+
+    private ExternalAppKind() {
+        super("external-app", SyncResource.EXTERNAL_APPS, "external_apps", Topic.APPS_EXTERNAL, ExternalApp.class, List.of(
+                Column.text("display_name", ExternalApp::displayName),
+                Column.text("publisher_name", ExternalApp::publisherName),
+                Column.bool("admin_consented", ExternalApp::adminConsented),
+                Column.integer("consented_user_count", ExternalApp::consentedUserCount)));
+    }
+
+    @Override
+    public String objectId(ExternalApp s) {
+        return s.servicePrincipalId();
+    }
+
+    @Override
+    public String kafkaKey(String connectionId, ExternalApp s) {
+        return ExternalAppSynced.key(connectionId, s.servicePrincipalId());
+    }
+
+    @Override
+    public SyncedEntityEvent synced(ExternalApp s, EventContext c) {
+        return new ExternalAppSynced(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), s);
+    }
+
+    @Override
+    public SyncedEntityEvent deleted(ExternalApp s, DeletionReason reason, EventContext c) {
+        return new ExternalAppDeleted(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), s.servicePrincipalId(), reason);
+    }
+}

@@ -1,0 +1,219 @@
+package io.m365platform.sync.resource.apps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.m365platform.contracts.apps.ConsentType;
+import io.m365platform.contracts.apps.DelegatedConsent;
+import io.m365platform.contracts.apps.ExternalApp;
+import io.m365platform.contracts.apps.VerifiedPublisher;
+import io.m365platform.contracts.sync.SyncResource;
+import io.m365platform.graph.error.GraphRequestException;
+import io.m365platform.sync.connection.KnownConnection;
+import io.m365platform.sync.engine.ItemMapper;
+import io.m365platform.sync.engine.PageChanges;
+import io.m365platform.sync.engine.ResourceSync;
+import io.m365platform.sync.engine.RunScope;
+import io.m365platform.sync.engine.StepScope;
+import io.m365platform.sync.resource.GraphJson;
+import io.m365platform.sync.run.RunMode;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.m365platform.sync.resource.GraphJson.bool;
+import static io.m365platform.sync.resource.GraphJson.instant;
+import static io.m365platform.sync.resource.GraphJson.text;
+import static io.m365platform.sync.resource.GraphJson.texts;
+
+/**
+ * Third-party apps: service principals owned neither by Microsoft nor by the tenant, with the delegated consents
+ * they hold (per user and admin consent for all). Two phases: the tenant's OAuth2 permission grants are staged
+ * page by page (they can be many), then the service principals are read and each third-party one is published
+ * with its grants. Apps holding no consent are not published (a consent revoked deletes the app's entity).
+ */
+public final class ExternalAppsSync implements ResourceSync {
+
+    /** Microsoft's first-party app owner tenants (Microsoft Services, Microsoft corp). */
+    static final Set<String> MICROSOFT_OWNERS = Set.of("f8cdef31-a31e-4b4a-93e4-5f571e91255a",
+            "72f988bf-86f1-41af-91ab-2d7cd011db47");
+    private static final String APPS_PHASE = "service-principals";
+
+    @Override
+    public SyncResource resource() {
+        return SyncResource.EXTERNAL_APPS;
+    }
+
+    @Override
+    public List<String> permissions() {
+        return List.of("Directory.Read.All", "Directory.ReadWrite.All");
+    }
+
+    @Override
+    public boolean appliesTo(RunMode mode, KnownConnection connection) {
+        return mode == RunMode.FULL;
+    }
+
+    @Override
+    public void sync(StepScope step) {
+        step.begin(StepScope.FULL);
+        step.sweep(ExternalAppKind.INSTANCE);
+        RunScope run = step.run();
+        if (!step.readingFinished()) {
+            if (!APPS_PHASE.equals(step.checkpoint().cursor())) {
+                step.readPhase("/oauth2PermissionGrants", Map.of(), stageGrants(run), null, APPS_PHASE);
+            }
+            step.readPhase("/servicePrincipals", Map.of(), apps(run), APPS_PHASE, null);
+        }
+        step.queueUnseen(ExternalAppKind.INSTANCE);
+        step.applyDeletions(ExternalAppKind.INSTANCE, false);
+        run.engine().jdbc().inTransactionVoid(c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from app_grant_stage where run_id = ?")) {
+                ps.setObject(1, run.runId());
+                ps.executeUpdate();
+            }
+        });
+        step.complete("full reconcile");
+    }
+
+    private static ItemMapper stageGrants(RunScope run) {
+        return (grant, changes) -> {
+            String clientId = text(grant, "clientId");
+            String grantId = text(grant, "id");
+            if (clientId == null || grantId == null) {
+                return;
+            }
+            GrantStage.of(changes, run).add(clientId, grantId, grant.toString());
+        };
+    }
+
+    private static ItemMapper apps(RunScope run) {
+        Map<String, String> resourceNames = new HashMap<>();
+        return (sp, changes) -> {
+            if (!isThirdParty(sp, run.tenantId())) {
+                return;
+            }
+            String spId = text(sp, "id");
+            List<DelegatedConsent> consents = new ArrayList<>();
+            for (JsonNode grant : stagedGrants(run, spId)) {
+                String resourceId = text(grant, "resourceId");
+                String consentType = text(grant, "consentType");
+                consents.add(new DelegatedConsent(text(grant, "id"),
+                        "AllPrincipals".equals(consentType) ? ConsentType.ALL_PRINCIPALS : ConsentType.PRINCIPAL,
+                        text(grant, "principalId"), resourceId, resourceName(run, resourceNames, resourceId),
+                        scopes(text(grant, "scope"))));
+            }
+            if (consents.isEmpty()) {
+                return;
+            }
+            consents.sort(Comparator.comparing(DelegatedConsent::grantId));
+            changes.upsert(ExternalAppKind.INSTANCE, ExternalApp.of(spId, text(sp, "appId"), text(sp, "displayName"),
+                    text(sp, "publisherName"), publisher(sp.get("verifiedPublisher")),
+                    text(sp, "appOwnerOrganizationId"), text(sp, "servicePrincipalType"), text(sp, "signInAudience"),
+                    text(sp, "homepage"), texts(sp, "tags").stream().sorted().toList(), bool(sp, "accountEnabled"),
+                    consents, List.of()));
+        };
+    }
+
+    static boolean isThirdParty(JsonNode sp, String tenantId) {
+        String owner = text(sp, "appOwnerOrganizationId");
+        return owner != null && !MICROSOFT_OWNERS.contains(owner) && !owner.equalsIgnoreCase(tenantId)
+                && !"ManagedIdentity".equals(text(sp, "servicePrincipalType"));
+    }
+
+    private static List<String> scopes(String scope) {
+        if (scope == null || scope.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(scope.trim().split("\\s+")).distinct().sorted().toList();
+    }
+
+    private static VerifiedPublisher publisher(JsonNode p) {
+        if (p == null || (text(p, "displayName") == null && text(p, "verifiedPublisherId") == null)) {
+            return null;
+        }
+        return new VerifiedPublisher(text(p, "displayName"), text(p, "verifiedPublisherId"),
+                instant(p, "addedDateTime"));
+    }
+
+    /** Display name of a consented API (Microsoft Graph...): few distinct ones, so one GET each per run. */
+    private static String resourceName(RunScope run, Map<String, String> cache, String resourceId) {
+        if (resourceId == null) {
+            return null;
+        }
+        return cache.computeIfAbsent(resourceId, id -> {
+            try {
+                return text(run.graph().requests().get("/servicePrincipals/" + id + "?$select=id,displayName"),
+                        "displayName");
+            } catch (GraphRequestException e) {
+                if (e.isNotFound()) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static List<JsonNode> stagedGrants(RunScope run, String clientId) {
+        return run.engine().jdbc().withConnection(c -> {
+            List<JsonNode> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select data from app_grant_stage where run_id = ? "
+                    + "and client_id = ? order by grant_id")) {
+                ps.setObject(1, run.runId());
+                ps.setString(2, clientId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        try {
+                            out.add(run.engine().catalog().mapper().readTree(rs.getString(1)));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The grants of one page, staged in the page's transaction. */
+    private static final class GrantStage {
+        private final RunScope run;
+        private final List<String[]> rows = new ArrayList<>();
+
+        private GrantStage(RunScope run) {
+            this.run = run;
+        }
+
+        static GrantStage of(PageChanges changes, RunScope run) {
+            return changes.attachment(GrantStage.class, c -> {
+                GrantStage stage = new GrantStage(run);
+                c.write(stage::apply);
+                return stage;
+            });
+        }
+
+        void add(String clientId, String grantId, String json) {
+            rows.add(new String[] {clientId, grantId, json});
+        }
+
+        private void apply(java.sql.Connection c) throws java.sql.SQLException {
+            try (PreparedStatement ps = c.prepareStatement("insert into app_grant_stage (run_id, client_id, grant_id, "
+                    + "data) values (?, ?, ?, ?::jsonb) on conflict do nothing")) {
+                for (String[] row : rows) {
+                    ps.setObject(1, run.runId());
+                    ps.setString(2, row[0]);
+                    ps.setString(3, row[1]);
+                    ps.setString(4, row[2]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+}

@@ -1,0 +1,137 @@
+package io.m365platform.sync.resource.groups;
+
+import io.m365platform.contracts.directory.MemberType;
+import io.m365platform.sync.engine.PageChanges;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The raw direct-member edges a page reported ({@code members@delta}), written in the page's transaction. Every
+ * group whose edges changed is marked dirty: its published memberships (direct and transitive) are recomputed at
+ * the end of the groups step.
+ */
+public final class MemberEdges {
+
+    private final String connectionId;
+    private final UUID runId;
+    private final List<String[]> added = new ArrayList<>();
+    private final List<String[]> removed = new ArrayList<>();
+    private final Set<String> dirty = new LinkedHashSet<>();
+
+    private MemberEdges(String connectionId, UUID runId) {
+        this.connectionId = connectionId;
+        this.runId = runId;
+    }
+
+    static MemberEdges of(PageChanges changes, String connectionId, UUID runId) {
+        return changes.attachment(MemberEdges.class, c -> {
+            MemberEdges edges = new MemberEdges(connectionId, runId);
+            c.write(edges::apply);
+            return edges;
+        });
+    }
+
+    void add(String groupId, String memberId, MemberType type) {
+        added.add(new String[] {groupId, memberId, type.wireName()});
+        dirty.add(groupId);
+    }
+
+    void remove(String groupId, String memberId) {
+        removed.add(new String[] {groupId, memberId});
+        dirty.add(groupId);
+    }
+
+    void touch(String groupId) {
+        dirty.add(groupId);
+    }
+
+    private void apply(Connection c) throws SQLException {
+        if (!removed.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("delete from group_member_edge where connection_id = ? "
+                    + "and group_id = ? and member_id = ?")) {
+                for (String[] e : removed) {
+                    ps.setString(1, connectionId);
+                    ps.setString(2, e[0]);
+                    ps.setString(3, e[1]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!added.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into group_member_edge (connection_id, group_id, "
+                    + "member_id, member_type, last_seen_run) values (?, ?, ?, ?, ?) on conflict (connection_id, "
+                    + "group_id, member_id) do update set member_type = excluded.member_type, "
+                    + "last_seen_run = excluded.last_seen_run")) {
+                for (String[] e : added) {
+                    ps.setString(1, connectionId);
+                    ps.setString(2, e[0]);
+                    ps.setString(3, e[1]);
+                    ps.setString(4, e[2]);
+                    ps.setObject(5, runId);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        markDirty(c, connectionId, dirty);
+    }
+
+    static void markDirty(Connection c, String connectionId, Collection<String> groupIds) throws SQLException {
+        if (groupIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into membership_dirty (connection_id, group_id) "
+                + "select ?, unnest(?::text[]) on conflict do nothing")) {
+            ps.setString(1, connectionId);
+            ps.setArray(2, c.createArrayOf("text", groupIds.toArray(String[]::new)));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Deletes the edges from or to deleted objects (users, groups) and marks the groups that lost a member dirty.
+     * A deletion hook of the users and groups kinds.
+     */
+    public static void onObjectsDeleted(Connection c, String connectionId, Collection<String> objectIds) throws SQLException {
+        List<String> touched = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("delete from group_member_edge where connection_id = ? "
+                + "and (member_id = any(?) or group_id = any(?)) returning group_id")) {
+            java.sql.Array ids = c.createArrayOf("text", objectIds.toArray(String[]::new));
+            ps.setString(1, connectionId);
+            ps.setArray(2, ids);
+            ps.setArray(3, ids);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    touched.add(rs.getString(1));
+                }
+            }
+        }
+        touched.removeAll(objectIds);
+        markDirty(c, connectionId, new LinkedHashSet<>(touched));
+    }
+
+    /** A full round: edges it did not see are gone; their groups become dirty. */
+    static void sweepUnseen(Connection c, String connectionId, UUID runId) throws SQLException {
+        List<String> touched = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("delete from group_member_edge where connection_id = ? "
+                + "and last_seen_run is distinct from ? returning group_id")) {
+            ps.setString(1, connectionId);
+            ps.setObject(2, runId);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    touched.add(rs.getString(1));
+                }
+            }
+        }
+        markDirty(c, connectionId, new LinkedHashSet<>(touched));
+    }
+}

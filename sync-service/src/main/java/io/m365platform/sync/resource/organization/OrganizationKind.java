@@ -1,0 +1,45 @@
+package io.m365platform.sync.resource.organization;
+
+import io.m365platform.contracts.DeletionReason;
+import io.m365platform.contracts.EventKey;
+import io.m365platform.contracts.SyncedEntityEvent;
+import io.m365platform.contracts.sync.SyncResource;
+import io.m365platform.contracts.topics.Topic;
+import io.m365platform.contracts.directory.Organization;
+import io.m365platform.contracts.directory.OrganizationSynced;
+import io.m365platform.sync.entity.BaseKind;
+import io.m365platform.sync.entity.Column;
+import io.m365platform.sync.entity.EventContext;
+
+import java.util.List;
+
+/** The organization: table {@code organization}, topic {@code m365.directory.organization}, key {@code {connectionId}/{organizationId}}. There is no deleted event type: a withdrawn organization is a tombstone. */
+public final class OrganizationKind extends BaseKind<Organization> {
+
+    public static final OrganizationKind INSTANCE = new OrganizationKind();
+
+    private OrganizationKind() {
+        super("organization", SyncResource.ORGANIZATION, "organization", Topic.DIRECTORY_ORGANIZATION, Organization.class, List.of(
+                Column.text("display_name", Organization::displayName)));
+    }
+
+    @Override
+    public String objectId(Organization s) {
+        return s.id();
+    }
+
+    @Override
+    public String kafkaKey(String connectionId, Organization s) {
+        return OrganizationSynced.key(connectionId, s.id());
+    }
+
+    @Override
+    public SyncedEntityEvent synced(Organization s, EventContext c) {
+        return new OrganizationSynced(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), s);
+    }
+
+    @Override
+    public SyncedEntityEvent deleted(Organization s, DeletionReason reason, EventContext c) {
+        return null;
+    }
+}
