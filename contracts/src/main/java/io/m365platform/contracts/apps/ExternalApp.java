@@ -11,7 +11,9 @@ import java.util.List;
  * @param servicePrincipalId     service principal object id in the tenant
  * @param appId                  application (client) id, the same in every tenant
  * @param displayName            app name
- * @param publisherName          publisher name as registered
+ * @param publisherName          publisher name: Graph v1.0 has no {@code servicePrincipal.publisherName} (beta
+ *                               only, not in the v1.0 CSDL), so producers set the verified publisher's name
+ *                               when there is one, else a name from beta/other sources, else null
  * @param verifiedPublisher      MPN-verified publisher, null when unverified
  * @param appOwnerOrganizationId tenant id of the organisation that owns the app registration
  * @param servicePrincipalType   Application, ManagedIdentity, Legacy...
