@@ -158,7 +158,9 @@ public final class LocalStack {
                 options.dbUser(), options.dbPassword(), simulator.loginUrl(), simulator.graphUrl(),
                 simulator.certificateFile(), platform.authServerUrl(), platform.issuer(), PlatformIdentity.AUDIENCE,
                 platform.serviceApp().clientId(), platform.serviceApp().secret(), PlatformIdentity.SCOPE,
-                options.servicePorts(), keyset, options.otelEndpoint());
+                options.servicePorts(), StackEndpoints.localhostUrls(options.servicePorts()),
+                "http://localhost:" + options.port("connection-service") + "/admin-sign-in/callback", keyset,
+                options.otelEndpoint());
     }
 
     /** Small heaps and the serial collector: four service JVMs share two cores with the broker. */

@@ -36,7 +36,16 @@ public record LocalStackOptions(
         Optional<String> otelEndpoint,
         String serviceHeap,
         Set<String> onlyServices,
+        SimulatorOnly simulatorOnly,
         boolean help) {
+
+    /**
+     * {@code --simulator-only}: run just the Graph simulator with the demo and platform tenants (docker-compose's
+     * graph-simulator container), listening on {@code host}, with a given certificate and platform secrets.
+     */
+    public record SimulatorOnly(boolean enabled, String host, Optional<Path> keyStore, String keyStorePassword,
+                                Optional<String> operatorSecret, Optional<String> serviceSecret) {
+    }
 
     /** The services and their default ports (the platform's port convention). */
     public static final Map<String, Integer> DEFAULT_SERVICE_PORTS = orderedPorts();
@@ -70,6 +79,12 @@ public record LocalStackOptions(
               --service-heap SIZE    -Xmx of each service JVM (default 256m)
               --otel-endpoint URL    send OpenTelemetry traces (OTLP) there; off by default
               --help                 this text
+
+            Only the Graph simulator (docker-compose's graph-simulator container):
+              --simulator-only       run the simulator with the demo and platform tenants, nothing else
+              --simulator-host H     address to listen on (default 127.0.0.1; 0.0.0.0 in a container)
+              --simulator-keystore F --simulator-keystore-password P   PKCS12 server certificate (default: made at start)
+              --platform-operator-secret S --platform-service-secret S  fixed secrets of the platform tenant's apps
             """;
 
     /** Parses options; unknown options are an error that names the option. */
@@ -143,13 +158,18 @@ public record LocalStackOptions(
                 r.string("otel-endpoint").filter(s -> !s.isBlank()),
                 r.heap("service-heap", "256m"),
                 only,
+                new SimulatorOnly(r.flag("simulator-only"), r.string("simulator-host").orElse("127.0.0.1"),
+                        r.string("simulator-keystore").map(Path::of), r.string("simulator-keystore-password").orElse(""),
+                        r.string("platform-operator-secret").filter(v -> !v.isBlank()),
+                        r.string("platform-service-secret").filter(v -> !v.isBlank())),
                 r.flag("help"));
     }
 
-    private static final Set<String> FLAGS = Set.of("fresh", "no-demo", "exit-after-demo", "help");
+    private static final Set<String> FLAGS = Set.of("fresh", "no-demo", "exit-after-demo", "simulator-only", "help");
     private static final Set<String> KNOWN = Set.of("users", "seed", "port-offset", "kafka-port", "kafka-controller-port",
             "simulator-port", "connection-port", "sync-port", "usage-port", "action-port", "db-host", "db-port", "db-user",
-            "db-password", "db-name", "data-dir", "only", "service-heap", "otel-endpoint", "repository");
+            "db-password", "db-name", "data-dir", "only", "service-heap", "otel-endpoint", "repository", "simulator-host",
+            "simulator-keystore", "simulator-keystore-password", "platform-operator-secret", "platform-service-secret");
 
     /** Whether this service is to be started. */
     public boolean runs(String service) {

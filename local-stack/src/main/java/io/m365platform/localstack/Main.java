@@ -29,6 +29,10 @@ public final class Main {
             System.out.print(LocalStackOptions.USAGE);
             return;
         }
+        if (options.simulatorOnly().enabled()) {
+            SimulatorOnly.run(options, System.out);
+            return;
+        }
         Console console = Console.system();
         LocalStack stack = new LocalStack(options, console);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -19,6 +19,17 @@ public final class PlatformTopics {
     private PlatformTopics() {
     }
 
+    /** {@code java -cp local-stack.jar io.m365platform.localstack.kafka.PlatformTopics kafka:9092} (docker-compose). */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: PlatformTopics <bootstrap servers>");
+            System.exit(64);
+        }
+        ProvisioningReport report = ensure(args[0]);
+        System.out.println("topics created: " + report.created() + "; already there: " + report.alreadyPresent()
+                + (report.partitionMismatches().isEmpty() ? "" : "; partition counts differ: " + report.partitionMismatches()));
+    }
+
     public static ProvisioningReport ensure(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "local-stack-topics"))) {

@@ -24,6 +24,16 @@ public final class CredentialKeyset {
     private CredentialKeyset() {
     }
 
+    /** {@code java -cp local-stack.jar io.m365platform.localstack.secrets.CredentialKeyset FILE} (docker-compose). */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: CredentialKeyset <keyset.json>  (created when missing, kept otherwise)");
+            System.exit(64);
+        }
+        Path file = Path.of(args[0]);
+        System.out.println((ensure(file) ? "created " : "kept ") + file);
+    }
+
     /** Returns true when it created the file. */
     public static boolean ensure(Path file) throws IOException {
         if (Files.isRegularFile(file) && Files.size(file) > 0) {

@@ -64,7 +64,7 @@ public final class ServiceEnvironment {
         env.put("CONNECTION_GRAPH_GRAPH_URL", stack.graphUrl());
         env.put("CONNECTION_GRAPH_TRUST_PEM_FILE", stack.simulatorCertificate().toString());
         env.put("CONNECTION_CRYPTO_KEYSET_FILE", stack.credentialKeysetFile().toString());
-        env.put("ADMIN_SIGN_IN_REDIRECT_URI", stack.serviceUrl("connection-service") + "/admin-sign-in/callback");
+        env.put("ADMIN_SIGN_IN_REDIRECT_URI", stack.adminSignInRedirect());
         return env;
     }
 
@@ -74,7 +74,7 @@ public final class ServiceEnvironment {
         String prefix = service.substring(0, service.indexOf('-')).toUpperCase();
         env.put(prefix + "_GRAPH_GRAPH_URL", stack.graphUrl());
         env.put(prefix + "_GRAPH_TRUST_PEM_FILE", stack.simulatorCertificate().toString());
-        env.put("CONNECTION_SERVICE_URL", stack.serviceUrl("connection-service"));
+        env.put("CONNECTION_SERVICE_URL", stack.serviceUrls().get("connection-service"));
         // Service-to-service bearer tokens (client credentials of the "platform services" app, role `service`).
         env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", stack.oidcAuthServerUrl());
         env.put("QUARKUS_OIDC_CLIENT_CLIENT_ID", stack.serviceClientId());

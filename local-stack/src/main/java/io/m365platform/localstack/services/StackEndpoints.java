@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param serviceClientSecret   its secret
  * @param serviceScope          the scope to ask for service-to-service tokens
  * @param servicePorts          HTTP port of each service
+ * @param serviceUrls           base URL of each service as the other services reach it
+ * @param adminSignInRedirect   the admin sign-in redirect URI (where a browser reaches connection-service)
  * @param credentialKeysetFile  connection-service's credential encryption keyset (Tink JSON)
  * @param otelEndpoint          OTLP endpoint for traces, empty for none
  */
@@ -44,10 +46,15 @@ public record StackEndpoints(
         String serviceClientSecret,
         String serviceScope,
         Map<String, Integer> servicePorts,
+        Map<String, String> serviceUrls,
+        String adminSignInRedirect,
         Path credentialKeysetFile,
         Optional<String> otelEndpoint) {
 
-    public String serviceUrl(String service) {
-        return "http://localhost:" + servicePorts.get(service);
+    /** Every service on this machine: http://localhost:PORT. */
+    public static Map<String, String> localhostUrls(Map<String, Integer> ports) {
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        ports.forEach((service, port) -> urls.put(service, "http://localhost:" + port));
+        return urls;
     }
 }

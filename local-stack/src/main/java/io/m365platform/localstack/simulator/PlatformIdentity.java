@@ -51,11 +51,11 @@ public final class PlatformIdentity {
                                    Optional<String> serviceSecret) {
         // A different seed than the demo tenant's: the two tenants must not share ids.
         Tenant tenant = simulator.tenants().generate(new GenerationSpec(seed + 1_000_003L, 2, "platform"));
-        Random random = new Random(seed ^ 0x5EED_0F_0A_7F0AL);
+        // One random per app: an app's ids do not depend on whether the other app's secret was given.
         RegisteredApp operator = tenant.apps().register(registration("M365 platform operator console",
-                Set.of(OPERATOR_ROLE, ADMIN_ROLE), operatorSecret), random);
+                Set.of(OPERATOR_ROLE, ADMIN_ROLE), operatorSecret), new Random(seed * 31 + 1));
         RegisteredApp service = tenant.apps().register(registration("M365 platform services",
-                Set.of(SERVICE_ROLE), serviceSecret), random);
+                Set.of(SERVICE_ROLE), serviceSecret), new Random(seed * 31 + 2));
         return new PlatformIdentity(simulator, tenant, operator, service);
     }
 
