@@ -204,7 +204,7 @@ public final class TenantGenerator {
             String topic = NamePools.GROUP_TOPICS[rnd.nextInt(NamePools.GROUP_TOPICS.length)];
             String displayName = topic + " " + i;
             String nick = "grp" + i;
-            double kind = rnd.nextDouble();
+            double kind = i == 5 ? 0 : rnd.nextDouble(); // the first generated group is always a Microsoft 365 group with a team
             int size = Math.min(memberIds.size(), 2 + (int) (Math.pow(rnd.nextDouble(), 3) * 300));
             Set<String> members = new LinkedHashSet<>();
             while (members.size() < size) {
@@ -217,7 +217,7 @@ public final class TenantGenerator {
                 if (!guestIds.isEmpty() && rnd.nextDouble() < 0.3) {
                     members.add(guestIds.get(rnd.nextInt(guestIds.size())));
                 }
-                boolean team = rnd.nextDouble() < 0.45;
+                boolean team = rnd.nextDouble() < 0.45 || i == 5;
                 g = new Group(uuid(), displayName, "Microsoft 365 group for " + topic, nick + "@" + domain, nick, true, false,
                         List.of("Unified"), null, null, rnd.nextDouble() < 0.6 ? "Private" : "Public", created,
                         team ? List.of("Team") : List.of(), List.of(), new ArrayList<>(members), owners);
