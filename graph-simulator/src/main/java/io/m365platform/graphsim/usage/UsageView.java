@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 /**
  * Everything needed to answer "what did this user do on day d", captured under the tenant's read lock so the
  * (possibly long) report computation runs without holding it. Activity is shown only for enabled, licensed
- * accounts, between the account's creation and its deletion, and within what the licences allow.
+ * accounts, between the account's creation and its deletion, and within what the licences allow. A view belongs
+ * to one request (it caches computed days and is not thread-safe).
  */
 public final class UsageView {
     /** How far back "Last Activity Date" looks. */
@@ -24,6 +25,10 @@ public final class UsageView {
     private final LocalDate deleted;
     private final LocalDate inactiveSince;
     private final Map<LocalDate, DayActivity> explicitDays;
+    /** Days already computed, newest first from the first day asked for (a view serves one request on one thread). */
+    private DayActivity[] cache;
+    private long cacheEndDay;
+    private static final int CACHE_DAYS = HORIZON_DAYS + 200;
 
     UsageView(User user, Entitlements entitlements, UsageProfile profile, long seed, long userKey, LocalDate created,
               LocalDate deleted, LocalDate inactiveSince, Map<LocalDate, DayActivity> explicitDays) {
@@ -65,6 +70,29 @@ public final class UsageView {
     }
 
     public DayActivity day(LocalDate d) {
+        long epochDay = d.toEpochDay();
+        if (cache == null) {
+            cache = new DayActivity[CACHE_DAYS];
+            cacheEndDay = epochDay;
+        }
+        long index = cacheEndDay - epochDay;
+        if (index >= 0 && index < CACHE_DAYS) {
+            DayActivity cached = cache[(int) index];
+            if (cached == null) {
+                cached = compute(d);
+                cache[(int) index] = cached;
+            }
+            return cached;
+        }
+        return compute(d);
+    }
+
+    /** Drops the computed days (call when done with this user in a long report: keeps memory flat). */
+    public void releaseCache() {
+        cache = null;
+    }
+
+    private DayActivity compute(LocalDate d) {
         if (!canBeActive() || (created != null && d.isBefore(created)) || (deleted != null && d.isAfter(deleted))) {
             return DayActivity.NONE;
         }
