@@ -3,7 +3,7 @@ package io.m365platform.action;
 import io.m365platform.contracts.action.ActionRejected;
 import io.m365platform.contracts.action.ActionRequested;
 import io.m365platform.contracts.action.ActionType;
-import io.m365platform.contracts.action.DeadLetter;
+import io.m365platform.contracts.deadletter.DeadLetter;
 import io.m365platform.contracts.action.parameters.GroupMemberParameters;
 import io.m365platform.contracts.cloudevents.CloudEventReader;
 import io.m365platform.contracts.cloudevents.CloudEventWriter;
@@ -82,7 +82,7 @@ class ActionIntakeTest {
         assertTrue(fields.stream().anyMatch(f -> f.contains("parameters")), "missing memberId reported: " + fields);
         assertTrue(fields.stream().anyMatch(f -> f.contains("requestedAt")), "bad requestedAt reported: " + fields);
 
-        DeadLetter letter = awaitEvent(Topics.ACTIONS_DEAD_LETTER, DeadLetter.class,
+        DeadLetter letter = awaitEvent(Topics.DEAD_LETTER, DeadLetter.class,
                 d -> ("garbage-" + actionId).equals(d.originalKey()));
         assertEquals(Topics.ACTIONS_REQUESTS, letter.originalTopic());
         assertFalse(letter.payloadBase64() == null, "non-UTF-8 payload kept as base64");

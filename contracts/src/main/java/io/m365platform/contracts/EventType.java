@@ -4,7 +4,7 @@ import io.m365platform.contracts.action.ActionCompleted;
 import io.m365platform.contracts.action.ActionFailed;
 import io.m365platform.contracts.action.ActionRejected;
 import io.m365platform.contracts.action.ActionRequested;
-import io.m365platform.contracts.action.DeadLetter;
+import io.m365platform.contracts.deadletter.DeadLetter;
 import io.m365platform.contracts.apps.ExternalAppDeleted;
 import io.m365platform.contracts.apps.ExternalAppSynced;
 import io.m365platform.contracts.connection.ConnectionCreated;
@@ -102,7 +102,7 @@ public enum EventType {
     ACTION_COMPLETED("action.completed.v1", ActionCompleted.class, Topic.ACTIONS_RESULTS),
     ACTION_FAILED("action.failed.v1", ActionFailed.class, Topic.ACTIONS_RESULTS),
     ACTION_REJECTED("action.rejected.v1", ActionRejected.class, Topic.ACTIONS_RESULTS),
-    ACTION_DEAD_LETTERED("action.dead-lettered.v1", DeadLetter.class, Topic.ACTIONS_DEAD_LETTER);
+    DEAD_LETTERED("platform.dead-lettered.v1", DeadLetter.class, Topic.DEAD_LETTER);
 
     /** Prefix of every CloudEvents type string. */
     public static final String TYPE_PREFIX = "io.m365platform.";

@@ -7,8 +7,8 @@ import io.m365platform.contracts.action.ActionRejected;
 import io.m365platform.contracts.action.ActionRequested;
 import io.m365platform.contracts.action.ActionResult;
 import io.m365platform.contracts.action.ActionType;
-import io.m365platform.contracts.action.DeadLetter;
-import io.m365platform.contracts.action.DeadLetterHeader;
+import io.m365platform.contracts.deadletter.DeadLetter;
+import io.m365platform.contracts.deadletter.DeadLetterHeader;
 import io.m365platform.contracts.action.ValidationError;
 import io.m365platform.contracts.action.parameters.AddTeamMemberParameters;
 import io.m365platform.contracts.action.parameters.ActionParameters;
@@ -283,7 +283,7 @@ public final class SampleEvents {
         samples.put(EventType.ACTION_REJECTED, new ActionRejected("act-7a8b9c0d", CONNECTION, TENANT,
                 ActionType.SET_MAIL_FORWARDING, List.of(new ValidationError("/parameters/forwardToAddress",
                 "is required")), NOW));
-        samples.put(EventType.ACTION_DEAD_LETTERED, new DeadLetter(CONNECTION, TENANT, "m365.actions.requests", 3,
+        samples.put(EventType.DEAD_LETTERED, new DeadLetter(CONNECTION, TENANT, "m365.actions.requests", 3,
                 1042, NOW.minusSeconds(5), CONNECTION + "/" + ALEX, List.of(
                 new DeadLetterHeader("ce_type", "io.m365platform.action.requested.v9", false),
                 new DeadLetterHeader("trace", "AAEC/w==", true)), "{\"actionId\":\"act-x\"}", null, "unknown-type",

@@ -1,6 +1,6 @@
 package io.m365platform.usage;
 
-import io.m365platform.contracts.action.DeadLetter;
+import io.m365platform.contracts.deadletter.DeadLetter;
 import io.m365platform.contracts.cloudevents.CloudEventReader;
 import io.m365platform.contracts.cloudevents.CloudEventWriter;
 import io.m365platform.contracts.cloudevents.ReadResult;
@@ -112,7 +112,7 @@ class TrackedConnectionsTest {
 
     private DeadLetter deadLetterFor(String key) {
         CloudEventReader reader = new CloudEventReader();
-        var consumer = kafka.consume(Serdes.String(), Serdes.ByteArray()).fromTopics(Topics.ACTIONS_DEAD_LETTER);
+        var consumer = kafka.consume(Serdes.String(), Serdes.ByteArray()).fromTopics(Topics.DEAD_LETTER);
         try {
             return await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getRecords().stream()
                     .map(reader::read)

@@ -25,7 +25,7 @@ public final class Topics {
     public static final String USAGE_LICENSE_UTILISATION = "m365.usage.license-utilisation";
     public static final String ACTIONS_REQUESTS = "m365.actions.requests";
     public static final String ACTIONS_RESULTS = "m365.actions.results";
-    public static final String ACTIONS_DEAD_LETTER = "m365.actions.dead-letter";
+    public static final String DEAD_LETTER = "m365.dead-letter";
 
     private Topics() {
     }

@@ -1,6 +1,6 @@
 package io.m365platform.service.events;
 
-import io.m365platform.contracts.action.DeadLetter;
+import io.m365platform.contracts.deadletter.DeadLetter;
 import io.m365platform.contracts.cloudevents.CloudEventReader;
 import io.m365platform.contracts.cloudevents.ReadResult;
 import io.m365platform.contracts.cloudevents.Rejection;

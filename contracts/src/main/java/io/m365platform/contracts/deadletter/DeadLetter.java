@@ -1,4 +1,4 @@
-package io.m365platform.contracts.action;
+package io.m365platform.contracts.deadletter;
 
 import io.m365platform.contracts.Checks;
 import io.m365platform.contracts.EventKey;

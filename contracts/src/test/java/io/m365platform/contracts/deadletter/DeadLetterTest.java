@@ -1,4 +1,4 @@
-package io.m365platform.contracts.action;
+package io.m365platform.contracts.deadletter;
 
 import io.m365platform.contracts.EventType;
 import io.m365platform.contracts.SampleEvents;
@@ -62,8 +62,8 @@ class DeadLetterTest {
 
         // the dead letter itself is a valid event
         var out = new CloudEventWriter("/m365platform/action-service").prepare(letter);
-        assertEquals(EventType.ACTION_DEAD_LETTERED, out.type());
-        assertEquals("m365.actions.dead-letter", out.topic());
+        assertEquals(EventType.DEAD_LETTERED, out.type());
+        assertEquals("m365.dead-letter", out.topic());
     }
 
     @Test
