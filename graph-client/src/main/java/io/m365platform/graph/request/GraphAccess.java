@@ -9,6 +9,7 @@ import io.m365platform.graph.error.GraphNetworkException;
 import io.m365platform.graph.paging.CollectionReader;
 import io.m365platform.graph.throttle.GraphCallStats;
 import io.m365platform.graph.throttle.ThrottlingGuard;
+import io.m365platform.graph.token.failure.TokenException;
 import java.io.IOException;
 import java.util.function.Supplier;
 
@@ -87,9 +88,13 @@ public final class GraphAccess {
                 return sdkCall.get();
             } catch (ApiException e) {
                 throw errors.fromApiException(method(what), null, e);
-            } catch (GraphException e) {
+            } catch (GraphException | TokenException e) {
                 throw e;
             } catch (RuntimeException e) {
+                TokenException token = GraphRequests.tokenCause(e);
+                if (token != null) {
+                    throw token;
+                }
                 IOException io = GraphRequests.ioCause(e);
                 if (io != null) {
                     throw new GraphNetworkException(method(what), what, io);

@@ -14,6 +14,7 @@ import io.m365platform.graph.error.GraphErrorParser;
 import io.m365platform.graph.error.GraphException;
 import io.m365platform.graph.error.GraphNetworkException;
 import io.m365platform.graph.throttle.ThrottlingGuard;
+import io.m365platform.graph.token.failure.TokenException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -138,9 +139,13 @@ public final class GraphRequests {
                 return stream;
             }
             throw new IllegalStateException("the request adapter bypassed the streaming response handler");
-        } catch (GraphException e) {
-            throw e;
+        } catch (GraphException | TokenException e) {
+            throw e;   // a token failure (from the token supplier) is not a Graph network error
         } catch (RuntimeException e) {
+            TokenException token = tokenCause(e);
+            if (token != null) {
+                throw token;
+            }
             IOException io = ioCause(e);
             if (io != null) {
                 throw new GraphNetworkException(method, uri.getRawPath(), io);
@@ -191,6 +196,15 @@ public final class GraphRequests {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise the request body", e);
         }
+    }
+
+    static TokenException tokenCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof TokenException te) {
+                return te;
+            }
+        }
+        return null;
     }
 
     static IOException ioCause(Throwable t) {

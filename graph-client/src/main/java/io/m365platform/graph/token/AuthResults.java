@@ -19,7 +19,8 @@ public final class AuthResults {
         Instant expiresAt = result.expiresOnDate() != null
                 ? result.expiresOnDate().toInstant()
                 : (claims == null ? Instant.EPOCH : claims.expiresAt().orElse(Instant.EPOCH));
-        boolean fromCache = result.metadata() != null && result.metadata().tokenSource() == TokenSource.CACHE;
+        // msal4j marks network answers IDENTITY_PROVIDER; cache hits come back as CACHE or (client credentials) null.
+        boolean fromCache = result.metadata() != null && result.metadata().tokenSource() != TokenSource.IDENTITY_PROVIDER;
         return new AccessToken(token, expiresAt, permissions, tenant, kind, fromCache);
     }
 }

@@ -10,7 +10,9 @@ import io.m365platform.graph.config.GraphEndpoints;
  * isn't Microsoft's (a simulator). Besides avoiding the network call, it fixes msal4j's cache with an
  * explicit port: tokens are stored under {@code host} but looked up under {@code host:port}, so every
  * call went to the token endpoint. Declaring {@code host} as preferred cache with both spellings as
- * aliases makes the lookup hit. msal4j keeps this in a JVM-wide map keyed by host (without port).
+ * aliases makes the lookup hit. Both preferred names must be bare hosts (msal4j puts them in a URL's host
+ * part and keeps the authority's port). msal4j keeps this in a JVM-wide map keyed by host (without port).
+ * The silent flow has a second port problem, fixed in the delegated client by passing the authority URL.
  */
 public final class InstanceDiscoveryMetadata {
 

@@ -34,7 +34,7 @@ import java.util.Set;
  * <pre>
  * AuthorizationRequest req = client.startAuthorization(creds, tenant, redirectUri, scopes, null);
  * // store req server-side, redirect the browser to req.authorizationUrl()
- * DelegatedGrant g = client.redeem(creds, req, code, state);      // on the redirect
+ * DelegatedGrant g = client.redeem(creds, req, code, state);      // on the POST to the redirect URI (form_post)
  * store(encrypt(g.cache().serialized())), g.user().homeAccountId()
  * DelegatedGrant later = client.acquireSilently(creds, tenant, TokenCacheBlob.of(decrypt(..)), homeAccountId, scopes);
  * if (later.cacheChanged()) store(encrypt(later.cache().serialized()))
@@ -55,7 +55,8 @@ public final class DelegatedTokenClient {
     }
 
     /**
-     * Builds the authorization URL (with {@code state}, S256 PKCE challenge, {@code response_mode=query}).
+     * Builds the authorization URL (with {@code state}, S256 PKCE challenge, {@code response_mode=form_post}: the
+     * identity platform answers the browser with a form that POSTs {@code code} and {@code state} to the redirect URI).
      *
      * @param scopes    delegated scopes, e.g. {@link GraphScopes#DELEGATED_DEFAULT}
      * @param loginHint optional UPN to pre-fill, or null
@@ -71,7 +72,9 @@ public final class DelegatedTokenClient {
                 .state(state)
                 .codeChallenge(pkce.challenge())
                 .codeChallengeMethod(Pkce.METHOD)
-                .responseMode(ResponseMode.QUERY);
+                // msal4j 1.26 forces form_post (QUERY is deprecated: codes in URLs leak into logs and referrers),
+                // so the callback receives a POST with form fields code and state.
+                .responseMode(ResponseMode.FORM_POST);
         if (loginHint != null && !loginHint.isBlank()) {
             parameters.loginHint(loginHint);
         }
@@ -131,7 +134,10 @@ public final class DelegatedTokenClient {
         IAccount account = findAccount(app, homeAccountId, context);
         IAuthenticationResult result = call.run(context, () -> {
             try {
+                // authorityUrl: without it msal4j rebuilds the refresh authority by replacing the host
+                // ("127.0.0.1:PORT") with the account's environment ("127.0.0.1"), losing the port.
                 return app.acquireTokenSilently(SilentParameters.builder(scopes, account)
+                        .authorityUrl(applications.endpoints().authorityFor(tenant.value()))
                         .forceRefresh(forceRefresh)
                         .build()).join();
             } catch (MalformedURLException e) {

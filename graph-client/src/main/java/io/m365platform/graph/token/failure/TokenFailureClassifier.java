@@ -47,6 +47,8 @@ public final class TokenFailureClassifier {
             Map.entry(50055, TokenFailureCategory.SIGN_IN_REQUIRED),      // password expired
             Map.entry(50133, TokenFailureCategory.SIGN_IN_REQUIRED),      // session invalid after password change
             Map.entry(53003, TokenFailureCategory.SIGN_IN_REQUIRED),      // blocked by conditional access
+            Map.entry(9002313, TokenFailureCategory.SIGN_IN_REQUIRED),    // code or refresh token malformed/unknown
+            Map.entry(501481, TokenFailureCategory.SIGN_IN_REQUIRED),     // PKCE code_verifier mismatch
             Map.entry(7000218, TokenFailureCategory.MISCONFIGURATION),    // no client_secret / client_assertion
             Map.entry(900144, TokenFailureCategory.MISCONFIGURATION),     // required parameter missing
             Map.entry(70011, TokenFailureCategory.MISCONFIGURATION),      // invalid scope
