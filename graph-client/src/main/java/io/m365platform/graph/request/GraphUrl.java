@@ -28,9 +28,13 @@ public final class GraphUrl {
         return new GraphUrl(path);
     }
 
-    /** Adds a path segment, percent-encoded (ids, UPNs). */
+    /** Adds a path segment, percent-encoded (ids, UPNs: '#' of guests → %23, '/' → %2F). */
     public GraphUrl segment(String raw) {
-        return new GraphUrl(path + "/" + encode(raw)).withQuery(query);
+        if (raw == null || raw.isEmpty()) {
+            throw new IllegalArgumentException("path segment is empty");
+        }
+        String encoded = URLEncoder.encode(raw, StandardCharsets.UTF_8).replace("+", "%20");
+        return new GraphUrl(path + "/" + encoded).withQuery(query);
     }
 
     private GraphUrl withQuery(Map<String, String> q) {
