@@ -26,10 +26,7 @@ public final class TokenCall {
         while (true) {
             try {
                 return call.get();
-            } catch (RuntimeException | Error e) {
-                if (e instanceof Error err && !(err instanceof AssertionError)) {
-                    throw err;
-                }
+            } catch (RuntimeException e) {
                 TokenException classified = classifier.classify(e, context);
                 if (!(classified instanceof TransientTokenException) || attempt >= policy.maxAttempts()) {
                     throw classified;
