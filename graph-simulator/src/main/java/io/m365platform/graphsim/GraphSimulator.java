@@ -49,7 +49,9 @@ public final class GraphSimulator implements AutoCloseable {
             IdentityModule::new,
             UsersModule::new,
             DirectoryModule::new,
-            TeamsModule::new);
+            TeamsModule::new,
+            io.m365platform.graphsim.usage.UsageModule::new,
+            io.m365platform.graphsim.reports.ReportsModule::new);
 
     private final HttpsServer server;
     private final ExecutorService executor;
