@@ -59,25 +59,34 @@ final class Dispatcher implements HttpHandler {
         SimResponse res = new SimResponse(exchange);
         String routeKey = exchange.getRequestMethod() + " (unmatched)";
         RouteKind kind = kindOf(exchange.getRequestURI().getPath());
-        String fault = null;
+        String[] fault = new String[1];
+        String[] routeKeyRef = {routeKey};
         try {
             req = new SimRequest(exchange, baseUrl);
+            SimRequest request = req;
+            res.onCommit(status -> {
+                counters.record(routeKeyRef[0], status);
+                log.add(new RequestLog.Entry(Instant.now(), request.method(), request.path(), request.rawQuery(), routeKeyRef[0], status,
+                        (System.nanoTime() - start) / 1000, request.tenant() != null ? request.tenant().id() : null,
+                        request.caller() != null ? request.caller().appId() : null, request.requestId(), request.clientRequestId(), fault[0]));
+            });
             res.header("request-id", req.requestId());
             res.header("client-request-id", req.clientRequestId());
             Router.Match match = router.match(req.method(), req.path());
             if (match.route() != null) {
                 routeKey = match.route().key();
+                routeKeyRef[0] = routeKey;
                 kind = match.route().kind();
                 req.pathVariables(match.variables());
             }
             Faults.Decision decision = faults.evaluate(req.method(), req.path(), tenantHint(req, match));
             if (!decision.latency().isZero()) {
-                fault = "latency " + decision.latency().toMillis() + "ms";
+                fault[0] = "latency " + decision.latency().toMillis() + "ms";
                 Thread.sleep(decision.latency());
             }
             if (decision.terminal() != null) {
                 FaultRule rule = decision.terminal();
-                fault = rule.kind() == FaultRule.Kind.CONNECTION_RESET ? "connection reset" : "status " + rule.statusCode();
+                fault[0] = rule.kind() == FaultRule.Kind.CONNECTION_RESET ? "connection reset" : "status " + rule.statusCode();
                 if (rule.kind() == FaultRule.Kind.CONNECTION_RESET) {
                     res.abortConnection();
                     return;
@@ -109,14 +118,10 @@ final class Dispatcher implements HttpHandler {
                     ? new GraphException(500, "generalException", "An unexpected error occurred: " + e.getClass().getSimpleName())
                     : new ControlException(500, "Unexpected error: " + e));
         } finally {
-            exchange.close();
-            int status = res.status();
-            counters.record(routeKey, status);
-            if (req != null) {
-                log.add(new RequestLog.Entry(Instant.now(), req.method(), req.path(), req.rawQuery(), routeKey, status,
-                        (System.nanoTime() - start) / 1000, req.tenant() != null ? req.tenant().id() : null,
-                        req.caller() != null ? req.caller().appId() : null, req.requestId(), req.clientRequestId(), fault));
+            if (!res.committed()) {
+                counters.record(routeKeyRef[0], 0); // nothing could be written (e.g. unreadable request)
             }
+            exchange.close();
         }
     }
 

@@ -79,7 +79,7 @@ public final class UsersModule implements SimulatorModule {
                     next = i;
                     break;
                 }
-                items.add(v != null && !expandManager ? v : UserView.of(t, slot.value(), expandManager));
+                items.add(v != null && !expandManager ? v : UserView.of(t, slot.value(), expandManager, fields));
             }
             Long count = null;
             if (q.count && q.skipToken == null) {

@@ -25,6 +25,13 @@ final class Views {
             return new UserView(u, t.effectiveLicenses(u), t.licenseStates(u),
                     withManager && u.managerId() != null ? t.userTable().get(u.managerId()) : null);
         }
+
+        /** Only what {@code fields} need (license states cost an allocation per user on large pages). */
+        static UserView of(Tenant t, User u, boolean withManager, java.util.Collection<String> fields) {
+            return new UserView(u, fields.contains("assignedLicenses") ? t.effectiveLicenses(u) : List.of(),
+                    fields.contains("licenseAssignmentStates") ? t.licenseStates(u) : List.of(),
+                    withManager && u.managerId() != null ? t.userTable().get(u.managerId()) : null);
+        }
     }
 
     record SkuView(Sku sku, int consumedUnits, String tenantId, String accountName) {

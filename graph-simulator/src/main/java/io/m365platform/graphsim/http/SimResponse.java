@@ -18,9 +18,19 @@ public final class SimResponse {
     private final HttpExchange exchange;
     private int status;
     private boolean committed;
+    private java.util.function.IntConsumer onCommit = s -> {
+    };
 
     public SimResponse(HttpExchange exchange) {
         this.exchange = exchange;
+    }
+
+    /**
+     * Called with the status just before the headers go out (0 for a dropped connection): counters and the request
+     * log are written then, so a client that has its answer always finds its request counted.
+     */
+    public void onCommit(java.util.function.IntConsumer callback) {
+        this.onCommit = callback;
     }
 
     public SimResponse header(String name, String value) {
@@ -42,6 +52,7 @@ public final class SimResponse {
         }
         committed = true;
         this.status = status;
+        onCommit.accept(status);
         exchange.sendResponseHeaders(status, length);
     }
 
@@ -101,6 +112,7 @@ public final class SimResponse {
     public void abortConnection() {
         committed = true;
         status = 0;
+        onCommit.accept(0);
         exchange.close();
     }
 }

@@ -63,7 +63,8 @@ public final class GraphTokenVerifier {
             throw GraphException.unauthenticated("Access token validation failure. The application is no longer registered.");
         }
         Instant issuedAt = Instant.ofEpochSecond(number(claims.get("iat")));
-        if (app.tokensValidAfter() != null && issuedAt.isBefore(app.tokensValidAfter().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
+        Instant preciseIssue = TokenIssuer.issuedAtFromUti(claims.get("uti"));
+        if (app.tokensValidAfter() != null && (preciseIssue != null ? preciseIssue : issuedAt).isBefore(app.tokensValidAfter())) {
             throw GraphException.unauthenticated("Access token has been revoked: it was issued before the application's consent was withdrawn.");
         }
         boolean delegated = "user".equals(claims.get("idtyp")) || claims.containsKey("scp");

@@ -69,9 +69,30 @@ public final class TokenIssuer {
         }
         c.put("sub", app.servicePrincipalId());
         c.put("tid", tenant.id());
-        c.put("uti", GrantStore.newSecret(16));
+        c.put("uti", uti(now));
         c.put("ver", "1.0");
         return key.sign(c);
+    }
+
+    /**
+     * The opaque unique token id; it carries the issue time in milliseconds so that a consent revocation can
+     * reject tokens issued before it even within the same second (iat has second precision).
+     */
+    static String uti(Instant now) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+        b.putLong(now.toEpochMilli());
+        b.putLong(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    }
+
+    /** Issue time from {@link #uti}, or null when the value is not one of ours. */
+    static Instant issuedAtFromUti(Object uti) {
+        try {
+            byte[] b = Base64.getUrlDecoder().decode(String.valueOf(uti));
+            return b.length == 16 ? Instant.ofEpochMilli(java.nio.ByteBuffer.wrap(b).getLong()) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public String delegatedToken(Tenant tenant, AppRegistration app, User user, Set<String> scopes, List<String> wids, Instant now) {
@@ -92,7 +113,7 @@ public final class TokenIssuer {
         c.put("tid", tenant.id());
         c.put("unique_name", user.userPrincipalName());
         c.put("upn", user.userPrincipalName());
-        c.put("uti", GrantStore.newSecret(16));
+        c.put("uti", uti(now));
         c.put("ver", "1.0");
         c.put("wids", wids);
         return key.sign(c);

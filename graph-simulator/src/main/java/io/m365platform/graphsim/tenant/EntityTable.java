@@ -89,8 +89,8 @@ public final class EntityTable<T> {
 
     private final Function<T, String> idOf;
     private final Function<T, String> alternateKeyOf;
-    private final List<Slot<T>> slots = new ArrayList<>();
-    private final Map<String, Integer> index = new HashMap<>();
+    private final ArrayList<Slot<T>> slots = new ArrayList<>();
+    private Map<String, Integer> index = new HashMap<>();
     private int live;
 
     public EntityTable(Function<T, String> idOf, Function<T, String> alternateKeyOf) {
@@ -100,6 +100,14 @@ public final class EntityTable<T> {
 
     private static String key(String k) {
         return k == null ? null : k.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Sizes the table for {@code n} objects before a bulk load (saves rehashing a million-entry index). */
+    public void reserve(int n) {
+        slots.ensureCapacity(n);
+        if (index.isEmpty()) {
+            index = new HashMap<>((int) Math.min(Integer.MAX_VALUE, (alternateKeyOf == null ? n : 2L * n) * 4 / 3 + 16));
+        }
     }
 
     public void insert(T value, long seq) {

@@ -104,6 +104,7 @@ public final class TenantGenerator {
     private void generateUsers(Tenant t, long seq, Map<String, AssignedLicense> lic, String defaultDomain,
                                String initialDomain, String orgName, List<String> memberIds, List<String> guestIds,
                                Map<String, List<String>> byDepartment) {
+        t.users.reserve(spec.users());
         for (int i = 0; i < spec.users(); i++) {
             String[] given = NamePools.GIVEN[rnd.nextInt(NamePools.GIVEN.length)];
             String[] sur = NamePools.SURNAMES[rnd.nextInt(NamePools.SURNAMES.length)];
@@ -200,6 +201,7 @@ public final class TenantGenerator {
         // a few powerBi members also hold the SKU directly: consumed units must count them once
         int total = Math.max(8, spec.users() / 50);
         List<String> securityGroups = new ArrayList<>(List.of(itAdmins.id()));
+        java.util.Set<String> dynamicDepartments = new java.util.HashSet<>(List.of("Sales"));
         for (int i = 5; i < total; i++) {
             String topic = NamePools.GROUP_TOPICS[rnd.nextInt(NamePools.GROUP_TOPICS.length)];
             String displayName = topic + " " + i;
@@ -233,11 +235,16 @@ public final class TenantGenerator {
                         mailEnabled, true, List.of(), null, null, null, created, List.of(), List.of(),
                         new ArrayList<>(members), owners);
                 securityGroups.add(g.id());
-            } else {
-                String department = NamePools.DEPARTMENTS[rnd.nextInt(NamePools.DEPARTMENTS.length)];
+            } else if (dynamicDepartments.add(NamePools.DEPARTMENTS[i % NamePools.DEPARTMENTS.length])) {
+                // one dynamic group per department at most, as real tenants have (and a 1M-user tenant stays small)
+                String department = NamePools.DEPARTMENTS[i % NamePools.DEPARTMENTS.length];
                 g = new Group(uuid(), department + " (dynamic) " + i, "Dynamic group of " + department, null, nick, false, true,
                         List.of("DynamicMembership"), "(user.department -eq \"" + department + "\")", "On", null, created,
                         List.of(), List.of(), byDepartment.getOrDefault(department, List.of()), owners);
+            } else {
+                g = new Group(uuid(), displayName, "Security group for " + topic, null, nick, false, true, List.of(), null, null,
+                        null, created, List.of(), List.of(), new ArrayList<>(members), owners);
+                securityGroups.add(g.id());
             }
             t.groups.insert(g, seq);
         }
