@@ -195,6 +195,10 @@ class TokenEndpointTest {
         assertEquals(tenant.adminUserId(), c.get("oid"));
         assertFalse(c.containsKey("roles"));
         assertTrue(((List<?>) c.get("wids")).contains("62e90394-69f5-4237-9190-012177145e10"), "admin is a Global Administrator");
+        var me = SimClients.graph(sim, result::accessToken).me().get();
+        assertEquals(tenant.adminUserId(), me.getId(), "/me is the signed-in admin");
+        var appOnly = SimClients.graph(sim, SimClients.msal(sim, tenant.id(), reader.clientId(), reader.secret()));
+        assertEquals(400, assertThrows(com.microsoft.graph.models.odataerrors.ODataError.class, () -> appOnly.me().get()).getResponseStatusCode());
         IAccount account = result.account();
         assertNotNull(account);
         assertNotNull(result.idToken());

@@ -10,6 +10,9 @@ public final class Permissions {
 
     public static final PermissionRule USERS_READ = PermissionRule.anyOf("User.Read.All", "User.ReadWrite.All",
             "Directory.Read.All", "Directory.ReadWrite.All", "User.ReadBasic.All");
+    /** /me: any user-read permission; the handler refuses app-only tokens like Graph (400). */
+    public static final PermissionRule ME_READ = PermissionRule.anyOf("User.Read", "User.ReadWrite", "User.ReadBasic.All",
+            "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
     public static final PermissionRule LICENSE_DETAILS_READ = PermissionRule.anyOf("LicenseAssignment.Read.All",
             "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
     public static final PermissionRule ORGANIZATION_READ = PermissionRule.anyOf("Organization.Read.All",

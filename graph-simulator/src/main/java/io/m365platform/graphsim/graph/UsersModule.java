@@ -34,6 +34,7 @@ public final class UsersModule implements SimulatorModule {
     public void registerRoutes(SimulatorContext c) {
         c.graph("GET", "/v1.0/users", Permissions.USERS_READ, this::list);
         c.graph("GET", "/v1.0/users/{id}", Permissions.USERS_READ, this::get);
+        c.graph("GET", "/v1.0/me", Permissions.ME_READ, this::me);
         c.graph("GET", "/v1.0/users/delta", Permissions.USERS_READ, this::delta);
         c.graph("GET", "/v1.0/users/delta()", Permissions.USERS_READ, this::delta);
         c.graph("GET", "/v1.0/users/{id}/manager", Permissions.USERS_READ, this::manager);
@@ -130,6 +131,22 @@ public final class UsersModule implements SimulatorModule {
                 g.writeStringField("displayName", v.manager().displayName());
                 g.writeEndObject();
             }
+            g.writeEndObject();
+        });
+    }
+
+    /** The signed-in user of a delegated token. */
+    private void me(SimRequest req, SimResponse res) throws IOException {
+        if (!req.caller().delegated()) {
+            throw GraphException.badRequest("/me request is only valid with delegated authentication flow.");
+        }
+        List<String> fields = Schemas.USER.resolveSelect(ODataQuery.parse(req, 100, 999).select);
+        Tenant t = req.tenant();
+        UserView v = t.read(() -> UserView.of(t, requireUser(t, req.caller().userId()), false));
+        res.json(200, g -> {
+            g.writeStartObject();
+            g.writeStringField("@odata.context", Pages.context(req, "users/$entity"));
+            Schemas.USER.writeFields(g, v, fields);
             g.writeEndObject();
         });
     }
