@@ -112,8 +112,12 @@ public final class ExternalAppsSync implements ResourceSync {
                 return;
             }
             consents.sort(Comparator.comparing(DelegatedConsent::grantId));
+            VerifiedPublisher publisher = publisher(sp.get("verifiedPublisher"));
+            // Graph v1.0 has no servicePrincipal.publisherName: the verified publisher's name is the best there is.
+            String publisherName = text(sp, "publisherName") != null ? text(sp, "publisherName")
+                    : publisher == null ? null : publisher.displayName();
             changes.upsert(ExternalAppKind.INSTANCE, ExternalApp.of(spId, text(sp, "appId"), text(sp, "displayName"),
-                    text(sp, "publisherName"), publisher(sp.get("verifiedPublisher")),
+                    publisherName, publisher,
                     text(sp, "appOwnerOrganizationId"), text(sp, "servicePrincipalType"), text(sp, "signInAudience"),
                     text(sp, "homepage"), texts(sp, "tags").stream().sorted().toList(), bool(sp, "accountEnabled"),
                     consents, List.of()));
