@@ -189,4 +189,34 @@ class DeltaTest {
         }
         assertEquals(Map.of(removed, true, added, false), removedById);
     }
+
+    @Test
+    void largeMembershipIsSpreadOverSeveralItemsOfTheSameGroup() {
+        Tenant t = sim.tenants().generate(new GenerationSpec(9, 1300, "delta4"));
+        var app = t.apps().register(Registration.of("sync", Set.of("GroupMember.Read.All")));
+        GraphServiceClient client = SimClients.graph(sim, SimClients.msal(sim, t.id(), app.clientId(), app.secret()));
+        var all = t.groups().list().stream().filter(g -> g.displayName().equals("All Employees")).findFirst().orElseThrow();
+        assertTrue(all.members().size() > 1000);
+        var page = client.groups().delta().get(rc -> rc.headers.add("Prefer", "odata.maxpagesize=2"));
+        List<String> members = new ArrayList<>();
+        int items = 0;
+        while (true) {
+            for (Group g : page.getValue()) {
+                if (g.getId().equals(all.id())) {
+                    items++;
+                    var delta = (com.microsoft.kiota.serialization.UntypedArray) g.getAdditionalData().get("members@delta");
+                    for (var node : delta.getValue()) {
+                        var fields = ((com.microsoft.kiota.serialization.UntypedObject) node).getValue();
+                        members.add(((com.microsoft.kiota.serialization.UntypedString) fields.get("id")).getValue());
+                    }
+                }
+            }
+            if (page.getOdataNextLink() == null) {
+                break;
+            }
+            page = client.groups().delta().withUrl(page.getOdataNextLink()).get();
+        }
+        assertEquals((all.members().size() + 499) / 500, items);
+        assertEquals(all.members(), members);
+    }
 }

@@ -19,7 +19,12 @@ import java.util.Set;
  * the first request (Prefer: odata.maxpagesize) is kept for the following pages.
  */
 record DeltaToken(String kind, String tenantId, long baseSeq, long roundSeq, int position, long issuedAt,
-                  Set<String> select, Set<String> ids, int pageSize) {
+                  Set<String> select, Set<String> ids, int pageSize, int memberOffset) {
+
+    DeltaToken(String kind, String tenantId, long baseSeq, long roundSeq, int position, long issuedAt,
+               Set<String> select, Set<String> ids, int pageSize) {
+        this(kind, tenantId, baseSeq, roundSeq, position, issuedAt, select, ids, pageSize, 0);
+    }
 
     /** How long a delta token stays usable (directory retention; UNVERIFIED exact value for Entra, 30 days here). */
     static final Duration LIFETIME = Duration.ofDays(30);
@@ -27,7 +32,7 @@ record DeltaToken(String kind, String tenantId, long baseSeq, long roundSeq, int
     String encode() {
         String s = String.join("|", "d1", kind, tenantId, Long.toString(baseSeq), Long.toString(roundSeq),
                 Integer.toString(position), Long.toString(issuedAt), select == null ? "*" : String.join(",", select),
-                ids == null ? "*" : String.join(",", ids), Integer.toString(pageSize));
+                ids == null ? "*" : String.join(",", ids), Integer.toString(pageSize), Integer.toString(memberOffset));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -35,12 +40,13 @@ record DeltaToken(String kind, String tenantId, long baseSeq, long roundSeq, int
         DeltaToken t;
         try {
             String[] p = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", -1);
-            if (p.length != 10 || !p[0].equals("d1")) {
+            if (p.length != 11 || !p[0].equals("d1")) {
                 throw new IllegalArgumentException();
             }
             t = new DeltaToken(p[1], p[2], Long.parseLong(p[3]), Long.parseLong(p[4]), Integer.parseInt(p[5]),
                     Long.parseLong(p[6]), p[7].equals("*") ? null : new LinkedHashSet<>(Arrays.asList(p[7].split(","))),
-                    p[8].equals("*") ? null : new LinkedHashSet<>(Arrays.asList(p[8].split(","))), Integer.parseInt(p[9]));
+                    p[8].equals("*") ? null : new LinkedHashSet<>(Arrays.asList(p[8].split(","))), Integer.parseInt(p[9]),
+                    Integer.parseInt(p[10]));
         } catch (IllegalArgumentException e) {
             throw gone("syncStateNotFound");
         }
@@ -68,7 +74,12 @@ record DeltaToken(String kind, String tenantId, long baseSeq, long roundSeq, int
     }
 
     DeltaToken at(int newPosition) {
-        return new DeltaToken(kind, tenantId, baseSeq, roundSeq, newPosition, issuedAt, select, ids, pageSize);
+        return at(newPosition, 0);
+    }
+
+    /** A page cursor inside a group whose members@delta spans several items. */
+    DeltaToken at(int newPosition, int newMemberOffset) {
+        return new DeltaToken(kind, tenantId, baseSeq, roundSeq, newPosition, issuedAt, select, ids, pageSize, newMemberOffset);
     }
 
     /** The token of the next round: reports changes after this round's start. */

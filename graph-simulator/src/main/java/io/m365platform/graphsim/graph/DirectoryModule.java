@@ -277,6 +277,9 @@ public final class DirectoryModule implements SimulatorModule {
 
     // ------------------------------------------------------------------ groups delta
 
+    /** members@delta entries per group item; larger memberships continue in another item of the same group. */
+    static final int MEMBERS_PER_ITEM = 500;
+
     private record GroupDeltaItem(Group group, Removal removal, String id, List<MemberChange> members, Map<String, String> memberTypes) {
     }
 
@@ -297,14 +300,16 @@ public final class DirectoryModule implements SimulatorModule {
         }
         List<String> fields = Schemas.GROUP.resolveSelect(selected);
         Set<String> tracked = token.select();
-        record Page(List<GroupDeltaItem> items, int next) {
+        record Page(List<GroupDeltaItem> items, int next, int nextMemberOffset) {
         }
         Page page = t.read(() -> {
             EntityTable<Group> groups = t.groupTable();
             List<GroupDeltaItem> items = new ArrayList<>();
             int i = token.position();
             int next = -1;
+            int nextOffset = 0;
             boolean initial = token.baseSeq() < 0;
+            scan:
             for (; i < groups.size(); i++) {
                 EntityTable.Slot<Group> slot = groups.slot(i);
                 Group g = slot.value();
@@ -322,15 +327,26 @@ public final class DirectoryModule implements SimulatorModule {
                     items.add(new GroupDeltaItem(null, slot.removal(), g.id(), null, null));
                     continue;
                 }
+                int from = i == token.position() ? token.memberOffset() : 0;
                 List<MemberChange> changes = null;
                 Map<String, String> types = new LinkedHashMap<>();
                 if (withMembers) {
-                    changes = new ArrayList<>();
                     if (initial || slot.createdSeq() > token.baseSeq()) {
-                        for (String m : g.members()) {
-                            changes.add(new MemberChange(slot.createdSeq(), m, false));
-                        }
+                        List<String> members = g.members();
+                        long created = slot.createdSeq();
+                        changes = new java.util.AbstractList<>() { // a view: no copy of a million-member list per page
+                            @Override
+                            public MemberChange get(int index) {
+                                return new MemberChange(created, members.get(index), false);
+                            }
+
+                            @Override
+                            public int size() {
+                                return members.size();
+                            }
+                        };
                     } else {
+                        changes = new ArrayList<>();
                         Map<String, MemberChange> last = new LinkedHashMap<>();
                         for (MemberChange c : t.memberChanges(g.id())) {
                             if (c.seq() > token.baseSeq()) {
@@ -339,15 +355,31 @@ public final class DirectoryModule implements SimulatorModule {
                         }
                         changes.addAll(last.values());
                     }
-                    for (MemberChange c : changes) {
-                        types.put(c.memberId(), t.groupTable().findAny(c.memberId()) != null ? "#microsoft.graph.group" : "#microsoft.graph.user");
+                }
+                // Like Graph, a large membership is spread over several items of the same group (across pages)
+                while (true) {
+                    List<MemberChange> chunk = changes == null ? null
+                            : changes.subList(Math.min(from, changes.size()), Math.min(changes.size(), from + MEMBERS_PER_ITEM));
+                    if (chunk != null) {
+                        for (MemberChange c : chunk) {
+                            types.put(c.memberId(), t.groupTable().findAny(c.memberId()) != null ? "#microsoft.graph.group" : "#microsoft.graph.user");
+                        }
+                    }
+                    items.add(new GroupDeltaItem(g, Removal.NONE, g.id(), chunk == null ? null : List.copyOf(chunk), types));
+                    from += MEMBERS_PER_ITEM;
+                    if (changes == null || from >= changes.size()) {
+                        break;
+                    }
+                    if (items.size() == d.pageSize) {
+                        next = i;
+                        nextOffset = from;
+                        break scan;
                     }
                 }
-                items.add(new GroupDeltaItem(g, Removal.NONE, g.id(), changes, types));
             }
-            return new Page(items, next);
+            return new Page(items, next, nextOffset);
         });
-        String nextLink = page.next() < 0 ? null : linkBase + "?$skiptoken=" + token.at(page.next()).encode();
+        String nextLink = page.next() < 0 ? null : linkBase + "?$skiptoken=" + token.at(page.next(), page.nextMemberOffset()).encode();
         String deltaLink = page.next() < 0 ? linkBase + "?$deltatoken=" + token.nextRound(t.now()).encode() : null;
         Pages.write(req, res, "groups", null, nextLink, deltaLink, page.items(), (g, item) -> {
             g.writeStartObject();
