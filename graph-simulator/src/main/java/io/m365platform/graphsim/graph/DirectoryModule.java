@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Directory reads besides users: subscribedSkus, groups (+ members, transitiveMembers, owners, delta),
@@ -534,9 +533,5 @@ public final class DirectoryModule implements SimulatorModule {
         Tenant t = req.tenant();
         List<OAuth2PermissionGrant> all = t.read(() -> List.copyOf(t.permissionGrantList()));
         page(req, res, "grants", "oauth2PermissionGrants", Schemas.PERMISSION_GRANT, all, 100, true);
-    }
-
-    static <T> Function<String, Object> accessor(EntitySchema<T> schema, T item) {
-        return name -> schema.value(item, name);
     }
 }

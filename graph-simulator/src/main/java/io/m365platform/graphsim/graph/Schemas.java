@@ -339,7 +339,4 @@ final class Schemas {
         m.put("id", id);
         return m;
     }
-
-    static final List<String> USER_MIN = List.of("id", "displayName", "userPrincipalName");
-    static final User NO_USER = null;
 }

@@ -106,6 +106,10 @@ public final class Tenant {
     }
 
     public <R> R write(Supplier<R> action) {
+        if (lock.getReadHoldCount() > 0 && !lock.isWriteLockedByCurrentThread()) {
+            // a read lock cannot be upgraded: this would wait for itself forever
+            throw new IllegalStateException("Tenant.write called inside Tenant.read");
+        }
         lock.writeLock().lock();
         try {
             return action.get();

@@ -257,17 +257,5 @@ public final class UserOperations {
         return changed;
     }
 
-    /** Group ids the user is a direct member of (inside read). */
-    static List<String> directGroups(Tenant tenant, String userId) {
-        List<String> result = new ArrayList<>();
-        for (int i = 0; i < tenant.groups.size(); i++) {
-            EntityTable.Slot<Group> s = tenant.groups.slot(i);
-            if (s.live() && s.value().members().contains(userId)) {
-                result.add(s.value().id());
-            }
-        }
-        return result;
-    }
-
     static final Set<String> LICENSE_PROPERTIES = Set.of("assignedLicenses", "licenseAssignmentStates");
 }
