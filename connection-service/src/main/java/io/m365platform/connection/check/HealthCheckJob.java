@@ -117,12 +117,15 @@ public class HealthCheckJob {
     }
 
     /** {@code connection.health.check-enabled=false} turns the schedule off (tests run checks on demand). */
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     public static class DisabledInConfig implements Scheduled.SkipPredicate {
+
+        @Inject
+        io.m365platform.connection.status.HealthSettings settings;
+
         @Override
         public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
-            return !org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                    .getOptionalValue("connection.health.check-enabled", Boolean.class).orElse(true);
+            return !settings.checkEnabled();
         }
     }
 }

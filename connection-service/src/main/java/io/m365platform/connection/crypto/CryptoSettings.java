@@ -19,4 +19,8 @@ public interface CryptoSettings {
     /** Dev mode only: start with a throw-away key when none is configured (stored secrets die with the process). */
     @WithDefault("false")
     boolean allowEphemeralKeyset();
+
+    /** How often the re-encryption job moves credentials onto the primary key (read by its schedule). */
+    @WithDefault("1h")
+    String reEncryptEvery();
 }

@@ -9,6 +9,18 @@ import java.time.Duration;
 @ConfigMapping(prefix = "connection.health")
 public interface HealthSettings {
 
+    /** How often every connection is re-tested (read by the scheduler expression of HealthCheckJob). */
+    @WithDefault("15m")
+    String checkEvery();
+
+    /** Delay of the first health check after startup. */
+    @WithDefault("1m")
+    String checkDelay();
+
+    /** Whether the scheduled health check runs (tests run it on demand). */
+    @WithDefault("true")
+    boolean checkEnabled();
+
     /** Warn this long before a known client secret expiry. */
     @WithDefault("30d")
     Duration secretExpiryWarning();

@@ -42,6 +42,21 @@ class ConnectionHealthPolicyTest {
     private final ConnectionHealthPolicy policy = new ConnectionHealthPolicy(new CapabilityEvaluator(catalogue), catalogue,
             new HealthSettings() {
                 @Override
+                public String checkEvery() {
+                    return "15m";
+                }
+
+                @Override
+                public String checkDelay() {
+                    return "1m";
+                }
+
+                @Override
+                public boolean checkEnabled() {
+                    return true;
+                }
+
+                @Override
                 public Duration secretExpiryWarning() {
                     return Duration.ofDays(30);
                 }
