@@ -72,6 +72,11 @@ final class Dispatcher implements HttpHandler {
             });
             res.header("request-id", req.requestId());
             res.header("client-request-id", req.clientRequestId());
+            // Read the whole body before any answer, fault answers included: a body left unread on a kept-alive
+            // HTTPS connection can hold the client's next request on that connection until the client times out.
+            if (!"GET".equals(req.method()) && !"HEAD".equals(req.method())) {
+                req.body();
+            }
             Router.Match match = router.match(req.method(), req.path());
             if (match.route() != null) {
                 routeKey = match.route().key();
