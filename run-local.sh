@@ -20,8 +20,9 @@ export JAVA_HOME
 
 # What the stack runs; -am adds contracts, graph-client, graph-simulator, service-commons.
 modules=local-stack,connection-service,sync-service,usage-service,action-service
-data_dir="${LOCAL_STACK_DATA_DIR:-.local}"
-stamp="$data_dir/build.stamp"
+# The stamp of the last successful build lives with the build output (mvn clean removes both), not in .local
+# (which --fresh deletes).
+stamp=local-stack/target/build.stamp
 launcher=local-stack/target/local-stack.jar
 
 needs_build() {
@@ -31,9 +32,9 @@ needs_build() {
   [ -n "$(find pom.xml */pom.xml */src/main -newer "$stamp" -type f -print -quit 2>/dev/null)" ]
 }
 
-if [[ " $* " == *" --help "* ]]; then :; elif needs_build; then
-  mkdir -p "$data_dir/logs"
-  build_log="$data_dir/logs/build.log"
+if needs_build; then
+  mkdir -p local-stack/target
+  build_log=local-stack/target/build.log
   echo "== Building the platform (first run, or sources changed): ./mvnw -pl $modules -am package -DskipTests"
   echo "   full output: $build_log"
   started=$(date +%s)
@@ -51,7 +52,7 @@ if [[ " $* " == *" --help "* ]]; then :; elif needs_build; then
   echo "   built in $(( $(date +%s) - started )) s"
 fi
 
-jvm_flags=(-Xmx768m -XX:+UseSerialGC)
+jvm_flags=(-Xmx768m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED)
 # Kafka uses sun.misc.Unsafe; JDK 23+ warns unless allowed.
 [ "$java_version" -ge 23 ] && jvm_flags+=(--sun-misc-unsafe-memory-access=allow)
 exec "$JAVA_HOME/bin/java" "${jvm_flags[@]}" -jar "$launcher" "$@"

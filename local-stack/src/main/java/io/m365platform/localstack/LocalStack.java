@@ -7,6 +7,7 @@ import io.m365platform.localstack.demo.ConnectionsApi;
 import io.m365platform.localstack.demo.DemoResult;
 import io.m365platform.localstack.demo.DemoRun;
 import io.m365platform.localstack.demo.Summary;
+import io.m365platform.localstack.demo.SyncApi;
 import io.m365platform.localstack.http.JsonHttp;
 import io.m365platform.localstack.kafka.LocalKafkaBroker;
 import io.m365platform.localstack.kafka.PlatformTopics;
@@ -119,7 +120,7 @@ public final class LocalStack {
         outcomes.stream().filter(o -> o.state() == ServiceFleet.State.NOT_BUILT)
                 .forEach(o -> console.warn(o.service() + " is not built: " + o.detail()));
 
-        DemoResult demo = new DemoResult(java.util.Optional.empty(), java.util.Optional.empty(), Map.of(), List.of());
+        DemoResult demo = DemoResult.nothing(List.of());
         Summary summary = new Summary(console, options);
         if (options.demo()) {
             demo = demo(simulator, broker.bootstrapServers(), outcomes);
@@ -137,15 +138,17 @@ public final class LocalStack {
         if (!connectionReady) {
             String why = "connection-service is not running, so the demo tenant cannot be connected";
             console.warn(why);
-            return new DemoResult(java.util.Optional.empty(), java.util.Optional.empty(), Map.of(), List.of(why));
+            return DemoResult.nothing(List.of(why));
         }
         PlatformIdentity platform = simulator.platform();
         ClientCredentialsToken operatorToken = new ClientCredentialsToken(simulator.simulator().clientSslContext(),
                 platform.tokenUrl(), platform.operatorApp().clientId(), platform.operatorApp().secret(), PlatformIdentity.SCOPE);
         ConnectionsApi connections = new ConnectionsApi(new JsonHttp(null, operatorToken),
                 "http://localhost:" + options.port("connection-service"));
-        return new DemoRun(console, connections, simulator, bootstrapServers, ready(outcomes, "sync-service"),
-                SYNC_TIMEOUT).run();
+        java.util.Optional<SyncApi> sync = ready(outcomes, "sync-service")
+                ? java.util.Optional.of(new SyncApi(new JsonHttp(null, operatorToken), "http://localhost:" + options.port("sync-service")))
+                : java.util.Optional.empty();
+        return new DemoRun(console, connections, simulator, bootstrapServers, sync, SYNC_TIMEOUT).run();
     }
 
     private static boolean ready(List<ServiceFleet.Outcome> outcomes, String service) {

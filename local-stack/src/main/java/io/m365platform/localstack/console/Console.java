@@ -105,6 +105,7 @@ public final class Console {
         private final String what;
         private final long started;
         private long lastUpdate;
+        private String lastProgress = "";
 
         private Step(String what, long started) {
             this.what = what;
@@ -116,7 +117,7 @@ public final class Console {
             return Duration.ofNanos(System.nanoTime() - started);
         }
 
-        /** Shows how far the step got (redrawn in place on a terminal; otherwise only at most every 5 s). */
+        /** Shows how far the step got (redrawn in place on a terminal; otherwise when it changed, at most every 5 s). */
         public void update(String progress) {
             synchronized (Console.this) {
                 if (!lineOpen.get()) {
@@ -125,10 +126,11 @@ public final class Console {
                 if (interactive) {
                     out.print("\r > " + what + " ... " + progress + " (" + seconds(elapsed()) + ")   ");
                     out.flush();
-                } else if (System.nanoTime() - lastUpdate > 5_000_000_000L) {
+                } else if (!progress.equals(lastProgress) && System.nanoTime() - lastUpdate > 5_000_000_000L) {
                     out.print(" [" + progress + "]");
                     out.flush();
                     lastUpdate = System.nanoTime();
+                    lastProgress = progress;
                 }
             }
         }

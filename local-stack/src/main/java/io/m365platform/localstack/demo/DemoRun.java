@@ -1,8 +1,6 @@
 package io.m365platform.localstack.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.m365platform.contracts.sync.ResourceCounts;
-import io.m365platform.contracts.sync.SyncRequested;
 import io.m365platform.contracts.topics.TopicCatalog;
 import io.m365platform.contracts.topics.TopicSpec;
 import io.m365platform.localstack.console.Console;
@@ -10,7 +8,6 @@ import io.m365platform.localstack.kafka.TopicCensus;
 import io.m365platform.localstack.simulator.LocalSimulator;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The demo of the local run: connect the simulator's demo tenant through connection-service (app registration),
- * ask sync-service for a full sync, follow the run on {@code m365.sync.runs} until it ends, then count what the
- * topics hold for the connection. Each step that cannot be done (a service not running, an API not finished) is
+ * The demo of the local run: connect the simulator's demo tenant through connection-service's REST API (app
+ * registration), trigger a full sync through sync-service's REST API and follow the run until it ends, check that
+ * its final event is on {@code m365.sync.runs}, then count what the topics hold for the connection. Each step that cannot be done (a service not running, an API not finished) is
  * reported and the rest carries on.
  */
 public final class DemoRun {
@@ -32,40 +29,43 @@ public final class DemoRun {
     private final ConnectionsApi connections;
     private final LocalSimulator simulator;
     private final String bootstrapServers;
-    private final boolean syncServiceRunning;
+    private final Optional<SyncApi> syncApi;
     private final Duration syncTimeout;
 
+    /** {@code syncApi} empty: sync-service is not running. */
     public DemoRun(Console console, ConnectionsApi connections, LocalSimulator simulator, String bootstrapServers,
-                   boolean syncServiceRunning, Duration syncTimeout) {
+                   Optional<SyncApi> syncApi, Duration syncTimeout) {
         this.console = console;
         this.connections = connections;
         this.simulator = simulator;
         this.bootstrapServers = bootstrapServers;
-        this.syncServiceRunning = syncServiceRunning;
+        this.syncApi = syncApi;
         this.syncTimeout = syncTimeout;
     }
 
     public DemoResult run() throws InterruptedException {
         List<String> problems = new ArrayList<>();
         Optional<JsonNode> connection = connect(problems);
-        Optional<SyncRunWatcher.Outcome> outcome = Optional.empty();
-        if (connection.isPresent()) {
-            outcome = sync(connection.get(), problems);
+        if (connection.isEmpty()) {
+            return new DemoResult(connection, Optional.empty(), Optional.empty(), Map.of(), problems);
         }
+        RunOutcome outcome = sync(connection.get(), problems);
         Map<String, TopicCensus.Count> census = Map.of();
-        if (connection.isPresent()) {
-            Console.Step step = console.step("Reading the topics back (records of this connection)");
-            try {
-                census = TopicCensus.count(bootstrapServers,
-                        TopicCatalog.all().stream().map(TopicSpec::name).toList(),
-                        connection.get().path("id").asText());
-                step.ok();
-            } catch (RuntimeException e) {
-                step.failed(e.getMessage());
-                problems.add("could not read the topics back: " + e.getMessage());
-            }
+        Console.Step step = console.step("Reading the topics back (records of this connection)");
+        try {
+            census = TopicCensus.count(bootstrapServers, TopicCatalog.all().stream().map(TopicSpec::name).toList(),
+                    connection.get().path("id").asText());
+            step.ok();
+        } catch (RuntimeException e) {
+            step.failed(e.getMessage());
+            problems.add("could not read the topics back: " + e.getMessage());
         }
-        return new DemoResult(connection, outcome, census, problems);
+        return new DemoResult(connection, outcome.run(), outcome.event(), census, problems);
+    }
+
+    /** The run as sync-service shows it, and its final event on m365.sync.runs. */
+    private record RunOutcome(Optional<JsonNode> run, Optional<SyncRunWatcher.Outcome> event) {
+        static final RunOutcome NONE = new RunOutcome(Optional.empty(), Optional.empty());
     }
 
     private Optional<JsonNode> connect(List<String> problems) throws InterruptedException {
@@ -94,44 +94,77 @@ public final class DemoRun {
         return Optional.empty();
     }
 
-    private Optional<SyncRunWatcher.Outcome> sync(JsonNode connection, List<String> problems) {
+    private RunOutcome sync(JsonNode connection, List<String> problems) {
         String connectionId = connection.path("id").asText();
         String status = connection.path("status").asText();
-        if (!syncServiceRunning) {
+        if (syncApi.isEmpty()) {
             problems.add("no sync: sync-service is not running");
-            return Optional.empty();
+            return RunOutcome.NONE;
         }
         if (!SYNCABLE.contains(status)) {
             problems.add("no sync: the connection is " + status + " (" + connection.path("statusReason").asText("no reason given")
                     + "); fix: " + connection.path("fix").asText("see connection-service's log"));
-            return Optional.empty();
+            return RunOutcome.NONE;
         }
-        String tenantId = connection.path("tenantId").asText(simulator.demoTenantId());
+        SyncApi api = syncApi.get();
         Console.Step step = console.step("Syncing the demo tenant (full run)");
         try (SyncRunWatcher watcher = new SyncRunWatcher(bootstrapServers)) {
-            Instant requestedAt = Instant.now();
-            SyncRequested request = SyncRequests.requestFull(bootstrapServers, connectionId, tenantId);
-            Optional<SyncRunWatcher.Outcome> outcome = watcher.await(connectionId, request.requestId(), requestedAt,
-                    syncTimeout, progress -> step.update(describe(progress.counts())));
-            if (outcome.isEmpty()) {
-                step.failed("no run ended within " + syncTimeout.toSeconds() + " s");
-                problems.add("the sync did not end within " + syncTimeout.toSeconds() + " s: see sync-service's log");
-            } else if (outcome.get().completed()) {
-                step.ok("run " + outcome.get().event().syncRunId());
-            } else {
-                step.failed(outcome.get().event().getClass().getSimpleName() + " (see the summary)");
-                problems.add("the sync run did not complete: " + outcome.get().event());
+            // sync-service learns the connection from connection-service's event: wait for it to arrive.
+            if (!console.await(step, Duration.ofSeconds(60), Duration.ofMillis(500), () -> knows(api, connectionId))) {
+                step.failed("sync-service did not learn about the connection within 60 s");
+                problems.add("sync-service never saw the connection's event on m365.connections: see its log");
+                return RunOutcome.NONE;
             }
-            return outcome;
-        } catch (Exception e) {
+            JsonNode run = api.triggerFull(connectionId, "local demo: sync the demo tenant");
+            String runId = run.path("runId").asText();
+            long deadline = System.nanoTime() + syncTimeout.toNanos();
+            while (!SyncApi.FINAL.contains(run.path("status").asText()) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                run = api.run(runId);
+                step.update(run.path("status").asText() + ", " + SyncApi.fetched(run) + " objects read");
+            }
+            String finalStatus = run.path("status").asText();
+            if (!SyncApi.FINAL.contains(finalStatus)) {
+                step.failed("run " + runId + " still " + finalStatus + " after " + syncTimeout.toSeconds() + " s");
+                problems.add("the sync did not end within " + syncTimeout.toSeconds() + " s: see sync-service's log");
+                return new RunOutcome(Optional.of(run), Optional.empty());
+            }
+            // The run's last event must be on m365.sync.runs too: that is what other services consume.
+            Optional<SyncRunWatcher.Outcome> event = watcher.awaitEnd(connectionId, runId, Duration.ofSeconds(30));
+            if ("completed".equals(finalStatus)) {
+                step.ok("run " + runId + ", " + SyncApi.fetched(run) + " objects read");
+            } else {
+                step.failed("run " + runId + " " + finalStatus + ": " + run.path("statusReason").asText(""));
+                problems.add("the sync run ended " + finalStatus + ": " + run.path("errorCode").asText("")
+                        + " " + run.path("statusReason").asText(""));
+            }
+            if (event.isEmpty()) {
+                problems.add("sync-service reports run " + runId + " " + finalStatus + " but its final event never"
+                        + " reached m365.sync.runs");
+            }
+            return new RunOutcome(Optional.of(run), event);
+        } catch (ConnectionsApi.ApiUnavailableException e) {
             step.failed(e.getMessage());
             problems.add("could not run the sync: " + e.getMessage());
-            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            step.failed("interrupted");
+        } catch (Exception e) {
+            step.failed(e.toString());
+            problems.add("could not run the sync: " + e);
+        }
+        return RunOutcome.NONE;
+    }
+
+    private static boolean knows(SyncApi api, String connectionId) {
+        try {
+            return api.knows(connectionId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
         }
     }
 
-    private static String describe(List<ResourceCounts> counts) {
-        long fetched = counts.stream().mapToLong(ResourceCounts::fetched).sum();
-        return fetched + " objects read";
-    }
 }

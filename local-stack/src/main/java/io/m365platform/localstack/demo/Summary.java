@@ -1,11 +1,11 @@
 package io.m365platform.localstack.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.m365platform.contracts.sync.ResourceCounts;
 import io.m365platform.contracts.sync.SyncCompleted;
 import io.m365platform.contracts.sync.SyncFailed;
 import io.m365platform.contracts.sync.SyncHeld;
 import io.m365platform.contracts.sync.SyncRunEvent;
+import io.m365platform.contracts.topics.Topics;
 import io.m365platform.localstack.LocalStackOptions;
 import io.m365platform.localstack.console.Console;
 import io.m365platform.localstack.kafka.TopicCensus;
@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The summary printed once the stack is up: the demo's outcome (capability table, counts synced, what the topics
@@ -42,9 +43,15 @@ public final class Summary {
         // stable: "demo tenant users: N"
         console.info("demo tenant users: " + truth.users());
         result.connection().ifPresent(this::connection);
-        result.sync().ifPresent(outcome -> run(outcome.event()));
+        result.run().ifPresent(run -> run(run, result.runEvent()));
         if (!result.topics().isEmpty()) {
             topics(result.topics());
+            TopicCensus.Count users = result.topics().get(Topics.DIRECTORY_USERS);
+            if (users != null && users.liveKeys() > 0) {
+                // stable: "users on m365.directory.users: N (the simulator holds M)"
+                console.info("users on " + Topics.DIRECTORY_USERS + ": " + users.liveKeys() + " (the simulator holds "
+                        + truth.users() + (users.liveKeys() == truth.users() ? ": all synced)" : ": NOT all synced)"));
+            }
         }
         if (!result.problems().isEmpty()) {
             console.section("What did not work");
@@ -61,46 +68,52 @@ public final class Summary {
             return;
         }
         console.section("Capability table");
-        console.raw(String.format(Locale.ROOT, "   %-46s %-24s %s", "capability", "state", "what to do"));
+        int width = 10;
+        for (JsonNode row : rows) {
+            width = Math.max(width, row.path("title").asText().length());
+        }
+        String format = "   %-" + width + "s  %-24s %s";
+        console.raw(String.format(Locale.ROOT, format, "capability", "state", "what to do"));
         for (JsonNode row : rows) {
             String todo = row.path("fix").asText("");
             if (todo.isEmpty() && row.path("warning").isTextual()) {
                 todo = row.path("warning").asText();
             }
-            console.raw(String.format(Locale.ROOT, "   %-46s %-24s %s", row.path("title").asText(),
+            console.raw(String.format(Locale.ROOT, format, row.path("title").asText(),
                     row.path("state").asText(), todo));
         }
     }
 
-    private void run(SyncRunEvent event) {
-        console.section("Sync run " + event.syncRunId());
-        List<ResourceCounts> counts;
-        switch (event) {
-            case SyncCompleted c -> {
-                // stable: "sync completed: ..."
-                console.info(String.format(Locale.ROOT, "sync completed: %s run in %s, %d Graph requests, %d throttled",
-                        c.mode().wireName(), seconds(Duration.ofMillis(c.durationMs())), c.graphRequests(),
-                        c.throttledResponses()));
-                counts = c.counts();
-            }
-            case SyncFailed f -> {
-                console.warn("sync failed: " + f.errorCode() + ": " + f.reason()
-                        + (f.retryable() ? " (it resumes at " + f.resumeAt() + ")" : ""));
-                counts = f.counts();
-            }
-            case SyncHeld h -> {
-                console.warn(String.format(Locale.ROOT, "sync held by the mass-deletion guard: %d of %d %s would be"
-                        + " deleted", h.pendingDeletions(), h.currentCount(), h.resource().wireName()));
-                counts = h.counts();
-            }
-            default -> counts = List.of();
+    private void run(JsonNode run, Optional<SyncRunWatcher.Outcome> event) {
+        console.section("Sync run " + run.path("runId").asText());
+        String status = run.path("status").asText();
+        if ("completed".equals(status)) {
+            // stable: "sync completed: ..."
+            console.info(String.format(Locale.ROOT, "sync completed: %s run in %s, %d Graph requests, %d throttled",
+                    run.path("mode").asText(), seconds(Duration.ofMillis(run.path("durationMs").asLong())),
+                    run.path("graphRequests").asLong(), run.path("throttledResponses").asLong()));
+        } else {
+            console.warn("sync " + status + ": " + run.path("errorCode").asText("") + " " + run.path("statusReason").asText(""));
         }
-        console.raw(String.format(Locale.ROOT, "   %-22s %8s %8s %8s %10s %8s", "resource", "fetched", "created",
-                "updated", "unchanged", "deleted"));
-        for (ResourceCounts rc : counts) {
-            console.raw(String.format(Locale.ROOT, "   %-22s %8d %8d %8d %10d %8d", rc.resource().wireName(),
-                    rc.fetched(), rc.created(), rc.updated(), rc.unchanged(), rc.deleted()));
+        console.raw(String.format(Locale.ROOT, "   %-22s %-10s %8s %8s %8s %10s %8s", "resource", "status", "fetched",
+                "created", "updated", "unchanged", "deleted"));
+        for (JsonNode step : run.path("steps")) {
+            console.raw(String.format(Locale.ROOT, "   %-22s %-10s %8d %8d %8d %10d %8d%s", step.path("resource").asText(),
+                    step.path("status").asText(), step.path("fetched").asLong(), step.path("created").asLong(),
+                    step.path("updated").asLong(), step.path("unchanged").asLong(), step.path("deleted").asLong(),
+                    step.path("message").isTextual() ? "  " + step.path("message").asText() : ""));
         }
+        console.info(event.map(e -> "its final event is on m365.sync.runs: " + eventName(e.event()))
+                .orElse("its final event is NOT on m365.sync.runs"));
+    }
+
+    private static String eventName(SyncRunEvent event) {
+        return switch (event) {
+            case SyncCompleted c -> "sync.completed";
+            case SyncFailed f -> "sync.failed (" + f.errorCode() + ")";
+            case SyncHeld h -> "sync.held";
+            default -> event.getClass().getSimpleName();
+        };
     }
 
     private void topics(Map<String, TopicCensus.Count> census) {

@@ -72,7 +72,9 @@ public final class ServiceEnvironment {
     private Map<String, String> graphCaller(String service) {
         Map<String, String> env = new LinkedHashMap<>();
         String prefix = service.substring(0, service.indexOf('-')).toUpperCase();
-        env.put(prefix + "_GRAPH_GRAPH_URL", stack.graphUrl());
+        // <service>.graph.base-url / login-url / trust-pem-file (sync-service's names; usage and action follow them).
+        env.put(prefix + "_GRAPH_BASE_URL", stack.graphUrl());
+        env.put(prefix + "_GRAPH_LOGIN_URL", stack.loginUrl());
         env.put(prefix + "_GRAPH_TRUST_PEM_FILE", stack.simulatorCertificate().toString());
         env.put("CONNECTION_SERVICE_URL", stack.serviceUrls().get("connection-service"));
         // Service-to-service bearer tokens (client credentials of the "platform services" app, role `service`).
