@@ -51,7 +51,13 @@ public final class GraphSimulator implements AutoCloseable {
             DirectoryModule::new,
             TeamsModule::new,
             io.m365platform.graphsim.usage.UsageModule::new,
-            io.m365platform.graphsim.reports.ReportsModule::new);
+            io.m365platform.graphsim.reports.ReportsModule::new,
+            io.m365platform.graphsim.graph.UserWritesModule::new,
+            io.m365platform.graphsim.graph.GroupWritesModule::new,
+            io.m365platform.graphsim.graph.TeamWritesModule::new,
+            io.m365platform.graphsim.mail.MailModule::new,
+            io.m365platform.graphsim.calendar.CalendarModule::new,
+            io.m365platform.graphsim.drive.DriveModule::new);
 
     private final HttpsServer server;
     private final ExecutorService executor;
