@@ -238,3 +238,10 @@ create table app_grant_stage (
     data      jsonb not null,
     primary key (run_id, client_id, grant_id)
 );
+
+-- Teams whose group changed in a delta round (Teams connections): an incremental run re-reads their members.
+create table team_refresh (
+    connection_id text not null,
+    group_id      text not null,
+    primary key (connection_id, group_id)
+);

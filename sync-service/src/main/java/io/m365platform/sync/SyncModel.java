@@ -58,10 +58,14 @@ public final class SyncModel {
                 .dependent(GroupEntityKind.INSTANCE, TeamKind.INSTANCE)
                 .dependent(TeamKind.INSTANCE, ChannelKind.INSTANCE)
                 .dependent(TeamKind.INSTANCE, TeamMemberKind.INSTANCE)
+                .reference(UserKind.INSTANCE, TeamMemberKind.INSTANCE, "user_id")
+                .reference(UserKind.INSTANCE, RoleAssignmentKind.INSTANCE, "principal_id")
+                .reference(GroupEntityKind.INSTANCE, RoleAssignmentKind.INSTANCE, "principal_id")
                 .onDeleted(UserKind.INSTANCE, MemberEdges::onObjectsDeleted)
                 .onDeleted(GroupEntityKind.INSTANCE, MemberEdges::onObjectsDeleted)
                 .auxiliaryTable("group_member_edge")
-                .auxiliaryTable("membership_dirty");
+                .auxiliaryTable("membership_dirty")
+                .auxiliaryTable("team_refresh");
     }
 
     /** In reading order: SKUs before users (part numbers), groups before teams, teams before channels. */

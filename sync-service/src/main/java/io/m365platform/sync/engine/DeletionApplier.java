@@ -105,17 +105,21 @@ public final class DeletionApplier {
         if (ids.isEmpty()) {
             return;
         }
-        for (EntityKind<?> child : engine.catalog().dependentsOf(kind)) {
-            Doomed<?> d = load(c, run, child, ids);
+        for (EntityCatalog.Dependent dependent : engine.catalog().dependentsOf(kind)) {
+            Doomed<?> d = load(c, run, dependent, ids);
             out.add(d);
-            collectDependents(c, run, child, d.states.keySet(), out);
+            collectDependents(c, run, dependent.kind(), d.states.keySet(), out);
         }
     }
 
-    private <C> Doomed<C> load(Connection c, RunScope run, EntityKind<C> child, java.util.Collection<String> parentIds)
-            throws SQLException {
-        EntityStore<C> store = engine.catalog().store(child);
-        return new Doomed<>(store, store.loadChildren(c, run.connectionId(), parentIds));
+    private Doomed<?> load(Connection c, RunScope run, EntityCatalog.Dependent dependent,
+                           java.util.Collection<String> ids) throws SQLException {
+        return doomed(c, run, engine.catalog().store(dependent.kind()), dependent.column(), ids);
+    }
+
+    private static <C> Doomed<C> doomed(Connection c, RunScope run, EntityStore<C> store, String column,
+                                        java.util.Collection<String> ids) throws SQLException {
+        return new Doomed<>(store, store.loadReferencing(c, run.connectionId(), column, ids));
     }
 
     private static PageCounts deletedCount(long n) {

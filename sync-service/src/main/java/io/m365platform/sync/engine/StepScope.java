@@ -77,6 +77,12 @@ public final class StepScope {
         return status == StepStatus.DELETING;
     }
 
+    /** Objects of {@code resource} this run has deleted so far (from its step counters). */
+    public long deletedInThisRun(SyncResource other) {
+        return run.engine().steps().steps(run.runId()).stream().filter(s -> s.resource() == other)
+                .mapToLong(io.m365platform.sync.run.RunStep::deleted).sum();
+    }
+
     /** Marks the step running with a method, unless it already runs (a resumed step keeps its method). */
     public String begin(String wantedMethod) {
         if (status == StepStatus.PENDING || method == null) {

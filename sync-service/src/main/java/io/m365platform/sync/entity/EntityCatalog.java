@@ -19,7 +19,7 @@ public final class EntityCatalog {
 
     private final Map<EntityKind<?>, EntityStore<?>> stores = new LinkedHashMap<>();
     private final Map<String, EntityKind<?>> byName = new LinkedHashMap<>();
-    private final Map<EntityKind<?>, List<EntityKind<?>>> dependents = new LinkedHashMap<>();
+    private final Map<EntityKind<?>, List<Dependent>> dependents = new LinkedHashMap<>();
     private final Map<EntityKind<?>, List<DeletionHook>> hooks = new LinkedHashMap<>();
     private final List<String> auxiliaryTables = new ArrayList<>();
     private final ObjectMapper mapper;
@@ -38,7 +38,15 @@ public final class EntityCatalog {
 
     /** {@code child}'s parent_id is an object id of {@code parent}: deleting a parent deletes its children. */
     public EntityCatalog dependent(EntityKind<?> parent, EntityKind<?> child) {
-        dependents.computeIfAbsent(parent, k -> new ArrayList<>()).add(child);
+        return reference(parent, child, "parent_id");
+    }
+
+    /**
+     * {@code child}'s {@code column} holds an object id of {@code referenced} (a role assignment's principal, a team
+     * member's user): the child cannot outlive the object it refers to.
+     */
+    public EntityCatalog reference(EntityKind<?> referenced, EntityKind<?> child, String column) {
+        dependents.computeIfAbsent(referenced, k -> new ArrayList<>()).add(new Dependent(child, column));
         return this;
     }
 
@@ -78,7 +86,7 @@ public final class EntityCatalog {
         return stores.keySet();
     }
 
-    public List<EntityKind<?>> dependentsOf(EntityKind<?> kind) {
+    public List<Dependent> dependentsOf(EntityKind<?> kind) {
         return dependents.getOrDefault(kind, List.of());
     }
 
@@ -88,6 +96,10 @@ public final class EntityCatalog {
 
     public ObjectMapper mapper() {
         return mapper;
+    }
+
+    /** A kind whose objects are deleted with the objects their {@code column} refers to. */
+    public record Dependent(EntityKind<?> kind, String column) {
     }
 
     /** SQL run in the transaction that deletes objects of a kind. */

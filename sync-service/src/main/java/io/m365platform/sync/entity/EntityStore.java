@@ -119,14 +119,23 @@ public final class EntityStore<S> {
     /** Object ids and states of the stored children of the given owners. */
     public Map<String, S> loadChildren(Connection c, String connectionId, Collection<String> parentIds)
             throws SQLException {
+        return loadReferencing(c, connectionId, "parent_id", parentIds);
+    }
+
+    /** Object ids and states of the stored objects whose {@code column} is one of {@code ids}. */
+    public Map<String, S> loadReferencing(Connection c, String connectionId, String column, Collection<String> ids)
+            throws SQLException {
         Map<String, S> out = new LinkedHashMap<>();
-        if (parentIds.isEmpty()) {
+        if (ids.isEmpty()) {
             return out;
         }
+        if (!column.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a column name: " + column);
+        }
         try (PreparedStatement ps = c.prepareStatement("select object_id, data from " + kind.table()
-                + " where connection_id = ? and parent_id = any(?)")) {
+                + " where connection_id = ? and " + column + " = any(?)")) {
             ps.setString(1, connectionId);
-            ps.setArray(2, c.createArrayOf("text", parentIds.toArray(String[]::new)));
+            ps.setArray(2, c.createArrayOf("text", ids.toArray(String[]::new)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), parse(rs.getString(2)));

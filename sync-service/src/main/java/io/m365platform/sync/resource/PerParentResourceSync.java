@@ -29,8 +29,15 @@ public abstract class PerParentResourceSync implements ResourceSync {
 
     protected abstract EntityKind<?> childKind();
 
-    /** SQL returning owner ids of a connection in id order, after a given id: two parameters (connection, after). */
-    protected abstract String ownersQuery();
+    /**
+     * SQL returning the owner ids to read in this run, in id order, after a given id: two parameters (connection,
+     * after).
+     */
+    protected abstract String ownersQuery(RunMode mode);
+
+    /** Work after every owner was read (idempotent: a resumed step may run it again). */
+    protected void afterReading(StepScope step) {
+    }
 
     /** The first request for one owner, e.g. {@code /teams/{id}/channels}. */
     protected abstract String request(String ownerId);
@@ -56,7 +63,7 @@ public abstract class PerParentResourceSync implements ResourceSync {
                 readOwner(step, start.cursor());
             }
             while (true) {
-                List<String> owners = owners(run, after);
+                List<String> owners = owners(run, ownersQuery(run.run().mode()), after);
                 if (owners.isEmpty()) {
                     break;
                 }
@@ -68,7 +75,8 @@ public abstract class PerParentResourceSync implements ResourceSync {
             }
             step.finishReading();
         }
-        step.complete("full reconcile per owner");
+        afterReading(step);
+        step.complete(step.run().run().mode() == RunMode.FULL ? "full reconcile per owner" : "changed owners");
     }
 
     private void readOwner(StepScope step, String owner) {
@@ -84,10 +92,10 @@ public abstract class PerParentResourceSync implements ResourceSync {
         }
     }
 
-    private List<String> owners(RunScope run, String after) {
+    private static List<String> owners(RunScope run, String query, String after) {
         return run.engine().jdbc().withConnection(c -> {
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(ownersQuery() + " limit " + OWNERS_PER_QUERY)) {
+            try (PreparedStatement ps = c.prepareStatement(query + " limit " + OWNERS_PER_QUERY)) {
                 ps.setString(1, run.connectionId());
                 ps.setString(2, after == null ? "" : after);
                 try (ResultSet rs = ps.executeQuery()) {

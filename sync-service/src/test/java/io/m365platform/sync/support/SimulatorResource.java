@@ -65,8 +65,11 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
      */
     private static ClassLoader jacksonLoader() {
         try {
-            return Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false,
+            ClassLoader jackson = Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false,
                     GraphSimulator.class.getClassLoader()).getClassLoader();
+            // Resolve the Jackson modules the simulator will find in that same loader first.
+            Class.forName("com.fasterxml.jackson.module.paramnames.ParameterNamesModule", false, jackson);
+            return jackson;
         } catch (ClassNotFoundException e) {
             return GraphSimulator.class.getClassLoader();
         }

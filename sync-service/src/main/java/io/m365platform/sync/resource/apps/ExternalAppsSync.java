@@ -54,13 +54,23 @@ public final class ExternalAppsSync implements ResourceSync {
         return List.of("Directory.Read.All", "Directory.ReadWrite.All");
     }
 
+    /**
+     * Full runs; incremental runs only when they deleted users (Graph drops the consents of deleted users, which
+     * changes the apps they had consented to).
+     */
     @Override
     public boolean appliesTo(RunMode mode, KnownConnection connection) {
-        return mode == RunMode.FULL;
+        return mode.isSync();
     }
 
     @Override
     public void sync(StepScope step) {
+        if (step.run().run().mode() == RunMode.INCREMENTAL && step.status() == io.m365platform.sync.run.StepStatus.PENDING
+                && step.deletedInThisRun(SyncResource.USERS) == 0) {
+            step.begin(StepScope.FULL);
+            step.complete("not needed: no user was deleted in this incremental run");
+            return;
+        }
         step.begin(StepScope.FULL);
         step.sweep(ExternalAppKind.INSTANCE);
         RunScope run = step.run();

@@ -3,6 +3,7 @@ package io.m365platform.sync.resource.groups;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.graph.paging.DeltaItems;
+import io.m365platform.sync.connection.KnownConnection;
 import io.m365platform.sync.engine.ItemMapper;
 import io.m365platform.sync.engine.PageChanges;
 import io.m365platform.sync.engine.StepScope;
@@ -53,6 +54,7 @@ public final class GroupsSync extends DeltaResourceSync {
     protected ItemMapper mapper(StepScope step, boolean full) {
         String connectionId = step.run().connectionId();
         var runId = step.run().runId();
+        boolean teams = KnownConnection.TEAMS_PRODUCT.equals(step.run().connection().product());
         return (JsonNode item, PageChanges changes) -> {
             String id = text(item, "id");
             if (id == null) {
@@ -64,6 +66,9 @@ public final class GroupsSync extends DeltaResourceSync {
                 return;
             }
             changes.upsert(GroupEntityKind.INSTANCE, GroupMapper.map(item));
+            if (teams && !full) {
+                MemberEdges.of(changes, connectionId, runId).refreshTeam(id);
+            }
             JsonNode members = item.get("members@delta");
             if (members != null && members.isArray()) {
                 MemberEdges edges = MemberEdges.of(changes, connectionId, runId);

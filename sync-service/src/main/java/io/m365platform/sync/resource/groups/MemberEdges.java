@@ -25,6 +25,7 @@ public final class MemberEdges {
     private final List<String[]> added = new ArrayList<>();
     private final List<String[]> removed = new ArrayList<>();
     private final Set<String> dirty = new LinkedHashSet<>();
+    private final Set<String> teamRefresh = new LinkedHashSet<>();
 
     private MemberEdges(String connectionId, UUID runId) {
         this.connectionId = connectionId;
@@ -51,6 +52,11 @@ public final class MemberEdges {
 
     void touch(String groupId) {
         dirty.add(groupId);
+    }
+
+    /** The group changed: if it is a team, an incremental run re-reads the team's members. */
+    void refreshTeam(String groupId) {
+        teamRefresh.add(groupId);
     }
 
     private void apply(Connection c) throws SQLException {
@@ -83,6 +89,14 @@ public final class MemberEdges {
             }
         }
         markDirty(c, connectionId, dirty);
+        if (!teamRefresh.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into team_refresh (connection_id, group_id) "
+                    + "select ?, unnest(?::text[]) on conflict do nothing")) {
+                ps.setString(1, connectionId);
+                ps.setArray(2, c.createArrayOf("text", teamRefresh.toArray(String[]::new)));
+                ps.executeUpdate();
+            }
+        }
     }
 
     static void markDirty(Connection c, String connectionId, Collection<String> groupIds) throws SQLException {

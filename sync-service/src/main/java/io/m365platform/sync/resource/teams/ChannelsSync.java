@@ -5,6 +5,7 @@ import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.sync.engine.ItemMapper;
 import io.m365platform.sync.entity.EntityKind;
 import io.m365platform.sync.resource.PerParentResourceSync;
+import io.m365platform.sync.run.RunMode;
 
 import java.util.List;
 
@@ -32,7 +33,7 @@ public final class ChannelsSync extends PerParentResourceSync {
     }
 
     @Override
-    protected String ownersQuery() {
+    protected String ownersQuery(RunMode mode) {
         return "select object_id from teams where connection_id = ? and object_id > ? order by object_id";
     }
 
