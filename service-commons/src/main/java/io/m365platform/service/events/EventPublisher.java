@@ -3,6 +3,10 @@ package io.m365platform.service.events;
 import io.m365platform.contracts.PlatformEvent;
 import io.m365platform.contracts.cloudevents.CloudEventWriter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,10 +15,12 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,22 +39,29 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class EventPublisher {
 
+    private static final TextMapSetter<Headers> HEADER_SETTER =
+            (headers, name, value) -> headers.remove(name).add(name, value.getBytes(StandardCharsets.UTF_8));
+
     private final Producer<String, byte[]> producer;
     private final CloudEventWriter writer;
     private final MeterRegistry meters;
+    private final TextMapPropagator propagator;
 
     @Inject
     public EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                           @ConfigProperty(name = "quarkus.application.name") String applicationName,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, OpenTelemetry openTelemetry) {
         this(createProducer(bootstrapServers, applicationName),
-                new CloudEventWriter("/m365platform/" + applicationName), meters);
+                new CloudEventWriter("/m365platform/" + applicationName), meters,
+                openTelemetry.getPropagators().getTextMapPropagator());
     }
 
-    EventPublisher(Producer<String, byte[]> producer, CloudEventWriter writer, MeterRegistry meters) {
+    EventPublisher(Producer<String, byte[]> producer, CloudEventWriter writer, MeterRegistry meters,
+                   TextMapPropagator propagator) {
         this.producer = producer;
         this.writer = writer;
         this.meters = meters;
+        this.propagator = propagator;
     }
 
     static Producer<String, byte[]> createProducer(String bootstrapServers, String applicationName) {
@@ -113,6 +126,8 @@ public class EventPublisher {
     }
 
     private CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record, String type) {
+        // The consumer's span continues the trace of whatever published the event (a REST call, a sync run).
+        propagator.inject(Context.current(), record.headers(), HEADER_SETTER);
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         producer.send(record, (metadata, error) -> {
             meters.counter("platform.events.published", "topic", record.topic(), "type", type,
@@ -131,7 +146,7 @@ public class EventPublisher {
             return "tombstone";
         }
         var header = record.headers().lastHeader(io.m365platform.contracts.cloudevents.CloudEventHeaders.TYPE);
-        return header == null ? "unknown" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return header == null ? "unknown" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @PreDestroy
