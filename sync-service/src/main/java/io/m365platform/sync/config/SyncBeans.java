@@ -7,6 +7,8 @@ import io.m365platform.graph.config.Timeouts;
 import io.m365platform.graph.config.TrustMaterial;
 import io.m365platform.graph.request.GraphClientSettings;
 import io.m365platform.graph.request.GraphClients;
+import io.m365platform.graph.retry.Backoff;
+import io.m365platform.graph.throttle.ThrottlePolicy;
 import io.m365platform.service.events.EventPublisher;
 import io.m365platform.sync.SyncModel;
 import io.m365platform.sync.connection.ConnectionRepository;
@@ -113,8 +115,12 @@ public class SyncBeans {
         Optional<TrustMaterial> trust = graph.trustPem().map(TrustMaterial::fromPem)
                 .or(() -> graph.trustPemFile().map(TrustMaterial::fromPemFile));
         GraphEndpoints endpoints = new GraphEndpoints(graph.loginUrl(), graph.baseUrl(), trust, Timeouts.DEFAULT);
+        ThrottlePolicy defaults = GraphClientSettings.defaults().throttlePolicy();
+        ThrottlePolicy policy = new ThrottlePolicy(graph.maxAttempts(),
+                Backoff.of(graph.backoffBase(), graph.backoffCap()), defaults.maxSingleWait(), defaults.maxTotalWait(),
+                defaults.sleeper(), defaults.clock());
         GraphClientSettings settings = GraphClientSettings.defaults()
-                .withThrottlePolicy(GraphClientSettings.defaults().throttlePolicy().withMaxAttempts(graph.maxAttempts()))
+                .withThrottlePolicy(policy)
                 .withSdkRetries(graph.sdkMaxRetries(), GraphClientSettings.defaults().sdkRetryDelaySeconds())
                 .withPerTenantConcurrency(graph.perTenantConcurrency());
         return new GraphClients(endpoints, settings);

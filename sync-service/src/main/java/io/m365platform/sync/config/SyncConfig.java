@@ -106,6 +106,13 @@ public interface SyncConfig {
 
         @WithDefault("4")
         int perTenantConcurrency();
+
+        /** Wait before the first retry of a throttled call without Retry-After (doubling, with jitter). */
+        @WithDefault("1s")
+        Duration backoffBase();
+
+        @WithDefault("60s")
+        Duration backoffCap();
     }
 
     interface TokenBroker {

@@ -56,7 +56,12 @@ public class TestConnections {
 
     public TestConnection connect(GraphSimulator simulator, String name, long seed, int users, Set<String> permissions,
                                   Product product) {
-        Tenant tenant = simulator.tenants().generate(new GenerationSpec(seed, users, name));
+        return connect(simulator, simulator.tenants().generate(new GenerationSpec(seed, users, name)), permissions,
+                product);
+    }
+
+    /** Connects an existing simulated tenant (e.g. one a test prepared faults for). */
+    public TestConnection connect(GraphSimulator simulator, Tenant tenant, Set<String> permissions, Product product) {
         AppOperations.RegisteredApp app = TenantGenerator.registerDemoApp(tenant, permissions, Set.of(), List.of());
         String connectionId = UUID.randomUUID().toString();
         tokens.register(connectionId, tenant.id(), app.clientId(), app.secret());
