@@ -39,12 +39,21 @@ public final class DelegatedSignIn {
                     .codeChallenge(challenge).codeChallengeMethod("S256").build()).toURI();
             HttpClient http = HttpClient.newBuilder().sslContext(sim.clientSslContext()).followRedirects(HttpClient.Redirect.NEVER).build();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 302) {
+            String code;
+            if (r.statusCode() == 200) { // response_mode=form_post: the auto-submitting form carries the code
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"code\" value=\"([^\"]+)\"").matcher(r.body());
+                if (!m.find()) {
+                    throw new AssertionError("No code in the authorize form: " + r.body());
+                }
+                code = m.group(1);
+            } else if (r.statusCode() == 302) {
+                Map<String, String> q = io.m365platform.graphsim.http.SimRequest.parseQuery(
+                        URI.create(r.headers().firstValue("Location").orElseThrow()).getRawQuery());
+                code = q.get("code");
+            } else {
                 throw new AssertionError("authorize answered " + r.statusCode() + ": " + r.body());
             }
-            Map<String, String> q = io.m365platform.graphsim.http.SimRequest.parseQuery(
-                    URI.create(r.headers().firstValue("Location").orElseThrow()).getRawQuery());
-            return app.acquireToken(AuthorizationCodeParameters.builder(q.get("code"), URI.create(REDIRECT_URI))
+            return app.acquireToken(AuthorizationCodeParameters.builder(code, URI.create(REDIRECT_URI))
                     .scopes(scopes).codeVerifier(verifier).build()).join();
         } catch (Exception e) {
             throw new IllegalStateException("Delegated sign-in failed", e);

@@ -208,7 +208,7 @@ final class CalendarGenerator {
 
     static ObjectNode permission(String name, String address, boolean inside, String role) {
         ObjectNode p = Json.MAPPER.createObjectNode();
-        p.put("id", Base64.getEncoder().encodeToString(("CalendarRole:" + address.toLowerCase(Locale.ROOT)).getBytes()));
+        p.put("id", Base64.getUrlEncoder().encodeToString(("CalendarRole:" + address.toLowerCase(Locale.ROOT)).getBytes()));
         p.put("isRemovable", true);
         p.put("isInsideOrganization", inside);
         p.put("role", role);

@@ -205,9 +205,13 @@ public final class DriveModule implements SimulatorModule {
         }
         for (var it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!f.startsWith("@odata.") && !Set.of("parentReference", "name", "@microsoft.graph.conflictBehavior").contains(f)) {
+            if (!f.startsWith("@odata.") && !Set.of("parentReference", "name", "@microsoft.graph.conflictBehavior", "includeAllVersionHistory",
+                    "childrenOnly").contains(f)) {
                 throw new GraphException(400, "invalidRequest", "Property '" + f + "' is not supported by copy (parentReference, name).");
             }
+        }
+        if (body.path("childrenOnly").asBoolean(false)) {
+            throw new GraphException(400, "invalidRequest", "childrenOnly copies are not supported by the simulator.");
         }
         String conflict = req.query("@microsoft.graph.conflictBehavior");
         if (conflict == null) {

@@ -130,7 +130,7 @@ final class MailboxGenerator {
 
     /** Exchange rule ids are short base64 strings ("AQAAAJ5dZqA="). */
     static String ruleId(long seed, User u, long n) {
-        return Base64.getEncoder().encodeToString(longBytes(seed * 31 + u.id().hashCode() * 1_000_003L + n));
+        return Base64.getUrlEncoder().encodeToString(longBytes(seed * 31 + u.id().hashCode() * 1_000_003L + n)); // URL-safe: ids travel in paths
     }
 
     static String folderId(long seed, User u, String name) {
