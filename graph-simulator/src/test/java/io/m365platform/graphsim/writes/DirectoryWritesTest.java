@@ -284,10 +284,22 @@ class DirectoryWritesTest {
     }
 
     @Test
-    void revokeSignInSessionsAnswers200WithValueTrue() {
+    void revokeSignInSessionsAnswers200WithValueTrueAndKillsRefreshTokens() throws Exception {
         var target = someMember(u -> true);
+        // the user signed in to a delegated app: msal4j holds a refresh token
+        RegisteredApp portal = tenant.apps().register(new Registration(null, "portal", Set.of(), Set.of("User.Read.All"),
+                List.of(io.m365platform.graphsim.DelegatedSignIn.REDIRECT_URI), List.of(java.time.Duration.ofDays(30)), List.of()));
+        var msal = SimClients.msalDelegated(sim, tenant.id(), portal.clientId(), portal.secret());
+        Set<String> scopes = Set.of("https://graph.microsoft.com/User.Read.All");
+        var signedIn = io.m365platform.graphsim.DelegatedSignIn.signIn(sim, msal, scopes, target.userPrincipalName());
+        var silent = com.microsoft.aad.msal4j.SilentParameters.builder(scopes, signedIn.account())
+                .authorityUrl(sim.authorityUrlLocalhost(tenant.id())).forceRefresh(true).build();
+        assertNotNull(msal.acquireTokenSilently(silent).join().accessToken(), "the refresh token works before the revocation");
+
         var response = writer.users().byUserId(target.id()).revokeSignInSessions().post();
         assertEquals(Boolean.TRUE, response.getValue());
+        var refused = assertThrows(java.util.concurrent.CompletionException.class, () -> msal.acquireTokenSilently(silent).join());
+        assertTrue(refused.getCause().getMessage().startsWith("AADSTS50173"), refused.getCause().getMessage());
         assertEquals(1, sim.counters().count("POST /v1.0/users/{id}/revokeSignInSessions", 200));
         error(403, "Authorization_RequestDenied", () -> clients.get("reader").users().byUserId(target.id()).revokeSignInSessions().post());
         error(404, "Request_ResourceNotFound", () -> writer.users().byUserId("nobody@" + domain).revokeSignInSessions().post());
@@ -360,7 +372,10 @@ class DirectoryWritesTest {
         User location = new User();
         location.setUsageLocation("DE");
         writer.users().byUserId(target.id()).patch(location);
+        String link = usersDeltaLink("assignedLicenses");
         User updated = writer.users().byUserId(target.id()).assignLicense().post(body.get());
+        assertTrue(usersDelta(link).stream().anyMatch(u -> u.getId().equals(target.id()) && u.getAssignedLicenses().size() == 1),
+                "users/delta shows the new licence");
         assertEquals(target.id(), updated.getId());
         assertEquals(before + 1, consumed.apply(Catalog.SPE_E3));
         User read = writer.users().byUserId(target.id()).get(rc -> rc.queryParameters.select = new String[]{"assignedLicenses"});
