@@ -53,6 +53,9 @@ if needs_build; then
 fi
 
 jvm_flags=(-Xmx768m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED)
+# Class data sharing: the first run records the classes it loads (Kafka's broker is thousands), later runs map them
+# and start faster. The archive is rebuilt by the JVM when the jars change.
+jvm_flags+=(-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=local-stack/target/local-stack.jsa -Xlog:cds=off -Xlog:cds+dynamic=off)
 # Kafka uses sun.misc.Unsafe; JDK 23+ warns unless allowed.
 [ "$java_version" -ge 23 ] && jvm_flags+=(--sun-misc-unsafe-memory-access=allow)
 exec "$JAVA_HOME/bin/java" "${jvm_flags[@]}" -jar "$launcher" "$@"

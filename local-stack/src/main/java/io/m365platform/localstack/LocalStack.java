@@ -15,6 +15,7 @@ import io.m365platform.localstack.postgres.PostgresCheck;
 import io.m365platform.localstack.secrets.CredentialKeyset;
 import io.m365platform.localstack.services.ServiceEnvironment;
 import io.m365platform.localstack.services.ServiceFleet;
+import io.m365platform.localstack.services.ServiceModules;
 import io.m365platform.localstack.services.StackEndpoints;
 import io.m365platform.localstack.simulator.ClientCredentialsToken;
 import io.m365platform.localstack.simulator.LocalSimulator;
@@ -110,10 +111,12 @@ public final class LocalStack {
         }
 
         List<String> services = LocalStackOptions.DEFAULT_SERVICE_PORTS.keySet().stream().filter(options::runs).toList();
+        Files.createDirectories(data.resolve("cds"));
         ServiceFleet fleet = resources.add("services", new ServiceFleet(options.repository(), options.logDirectory(),
                 data.resolve("run"), console));
-        ServiceEnvironment environment = new ServiceEnvironment(endpoints(broker, simulator, keyset));
-        List<ServiceFleet.Outcome> outcomes = new ArrayList<>(fleet.start(services, environment, jvmOptions(),
+        ServiceEnvironment environment = new ServiceEnvironment(endpoints(broker, simulator, keyset),
+                service -> ServiceModules.usesOidcClient(options.repository(), service));
+        List<ServiceFleet.Outcome> outcomes = new ArrayList<>(fleet.start(services, environment, this::jvmOptions,
                 options.servicePorts(), SERVICE_START_TIMEOUT));
         LocalStackOptions.DEFAULT_SERVICE_PORTS.keySet().stream().filter(s -> !options.runs(s))
                 .forEach(s -> outcomes.add(new ServiceFleet.Outcome(s, ServiceFleet.State.SKIPPED, "not started (--only)")));
@@ -159,17 +162,23 @@ public final class LocalStack {
         PlatformIdentity platform = simulator.platform();
         return new StackEndpoints(broker.bootstrapServers(), options.dbHost(), options.dbPort(), options.dbName(),
                 options.dbUser(), options.dbPassword(), simulator.loginUrl(), simulator.graphUrl(),
-                simulator.certificateFile(), platform.authServerUrl(), platform.issuer(), PlatformIdentity.AUDIENCE,
+                simulator.certificateFile(), platform.authServerUrl(), platform.tokenUrl(), platform.issuer(), PlatformIdentity.AUDIENCE,
                 platform.serviceApp().clientId(), platform.serviceApp().secret(), PlatformIdentity.SCOPE,
                 options.servicePorts(), StackEndpoints.localhostUrls(options.servicePorts()),
                 "http://localhost:" + options.port("connection-service") + "/admin-sign-in/callback", keyset,
                 options.otelEndpoint());
     }
 
-    /** Small heaps and the serial collector: four service JVMs share two cores with the broker. */
-    private List<String> jvmOptions() {
+    /**
+     * Small heaps, the serial collector and the C1 compiler only: four service JVMs share two cores with the broker,
+     * and a local demo needs a quick start more than peak speed. Class data sharing (one archive per service,
+     * made by the first run, rebuilt by the JVM when the jar changes) shortens later starts.
+     */
+    private List<String> jvmOptions(String service) {
         return List.of("-Xmx" + options.serviceHeap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "--enable-native-access=ALL-UNNAMED");
+                "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + options.dataDirectory().resolve("cds").resolve(service + ".jsa"),
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "--enable-native-access=ALL-UNNAMED");
     }
 
     private void checkPorts() throws StartFailure {

@@ -15,9 +15,12 @@ public final class ServiceEnvironment {
     public static final String TLS_NAME = "simulator";
 
     private final StackEndpoints stack;
+    private final java.util.function.Predicate<String> hasOidcClient;
 
-    public ServiceEnvironment(StackEndpoints stack) {
+    /** {@code hasOidcClient}: which services have Quarkus' OIDC client ({@link ServiceModules#usesOidcClient}). */
+    public ServiceEnvironment(StackEndpoints stack, java.util.function.Predicate<String> hasOidcClient) {
         this.stack = stack;
+        this.hasOidcClient = hasOidcClient;
     }
 
     public Map<String, String> forService(String service) {
@@ -77,8 +80,15 @@ public final class ServiceEnvironment {
         env.put(prefix + "_GRAPH_LOGIN_URL", stack.loginUrl());
         env.put(prefix + "_GRAPH_TRUST_PEM_FILE", stack.simulatorCertificate().toString());
         env.put("CONNECTION_SERVICE_URL", stack.serviceUrls().get("connection-service"));
+        if (!hasOidcClient.test(service)) {
+            return env;
+        }
         // Service-to-service bearer tokens (client credentials of the "platform services" app, role `service`).
         env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", stack.oidcAuthServerUrl());
+        // No discovery at start: a slow first answer (four JVMs starting on two cores) would fail the service's
+        // start; the token endpoint is known.
+        env.put("QUARKUS_OIDC_CLIENT_DISCOVERY_ENABLED", "false");
+        env.put("QUARKUS_OIDC_CLIENT_TOKEN_PATH", stack.oidcTokenUrl());
         env.put("QUARKUS_OIDC_CLIENT_CLIENT_ID", stack.serviceClientId());
         env.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", stack.serviceClientSecret());
         env.put("QUARKUS_OIDC_CLIENT_SCOPES", stack.serviceScope());

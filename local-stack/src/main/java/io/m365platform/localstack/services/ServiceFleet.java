@@ -50,7 +50,8 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     /** Starts every named service and waits (at most {@code timeout} in all) until each is ready or failed. */
-    public List<Outcome> start(List<String> services, ServiceEnvironment environment, List<String> jvmOptions,
+    public List<Outcome> start(List<String> services, ServiceEnvironment environment,
+                               java.util.function.Function<String, List<String>> jvmOptions,
                                Map<String, Integer> ports, Duration timeout) throws IOException, InterruptedException {
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, ServiceProcess> started = new LinkedHashMap<>();
@@ -65,7 +66,7 @@ public final class ServiceFleet implements AutoCloseable {
             Optional<Long> leftover = process.stopLeftover(Duration.ofSeconds(10));
             leftover.ifPresent(pid -> console.warn("stopped " + service + " (pid " + pid + ") left running by an"
                     + " earlier run that did not shut down"));
-            process.start(jvmOptions, environment.forService(service));
+            process.start(jvmOptions.apply(service), environment.forService(service));
             running.put(service, process);
             started.put(service, process);
         }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param graphUrl              Graph root with version (the simulator's /v1.0)
  * @param simulatorCertificate  PEM file of the simulator's certificate, trusted for Graph, login and OIDC calls
  * @param oidcAuthServerUrl     the services' OIDC provider (the simulator's platform tenant)
+ * @param oidcTokenUrl          its token endpoint
  * @param oidcIssuer            the {@code iss} of the platform's tokens
  * @param oidcAudience          the {@code aud} of the platform's tokens
  * @param serviceClientId       client id of the "platform services" app (service-to-service tokens)
@@ -40,6 +41,7 @@ public record StackEndpoints(
         String graphUrl,
         Path simulatorCertificate,
         String oidcAuthServerUrl,
+        String oidcTokenUrl,
         String oidcIssuer,
         String oidcAudience,
         String serviceClientId,

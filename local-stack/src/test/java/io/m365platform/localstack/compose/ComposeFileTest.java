@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.m365platform.localstack.LocalStackOptions;
 import io.m365platform.localstack.RepositoryPaths;
 import io.m365platform.localstack.services.ServiceEnvironment;
+import io.m365platform.localstack.services.ServiceModules;
 import io.m365platform.localstack.services.StackEndpoints;
 import io.m365platform.localstack.simulator.LocalSimulator;
 import io.m365platform.localstack.simulator.PlatformIdentity;
@@ -84,12 +85,14 @@ class ComposeFileTest {
             Map<String, String> urls = new LinkedHashMap<>();
             LocalStackOptions.DEFAULT_SERVICE_PORTS.forEach((s, port) -> urls.put(s, "http://" + s + ":" + port));
             StackEndpoints endpoints = new StackEndpoints("kafka:29092", "postgres", 5432, "m365platform", "postgres",
-                    "local-only", sim, sim + "/v1.0", Path.of("/tls/certificate.pem"), authServer, platform.issuer(),
+                    "local-only", sim, sim + "/v1.0", Path.of("/tls/certificate.pem"), authServer,
+                    sim + "/" + platform.tenantId() + "/oauth2/v2.0/token", platform.issuer(),
                     PlatformIdentity.AUDIENCE, platform.serviceApp().clientId(), platform.serviceApp().secret(),
                     PlatformIdentity.SCOPE, LocalStackOptions.DEFAULT_SERVICE_PORTS, urls,
                     "http://localhost:8081/admin-sign-in/callback", Path.of("/secrets/credential-keyset.json"),
                     Optional.empty());
-            ServiceEnvironment expected = new ServiceEnvironment(endpoints);
+            ServiceEnvironment expected = new ServiceEnvironment(endpoints,
+                    service -> ServiceModules.usesOidcClient(ROOT, service));
             for (String service : LocalStackOptions.DEFAULT_SERVICE_PORTS.keySet()) {
                 Map<String, String> actual = new TreeMap<>();
                 compose.path("services").path(service).path("environment").fields()

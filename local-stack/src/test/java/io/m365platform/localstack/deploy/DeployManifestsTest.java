@@ -16,6 +16,7 @@ import io.m365platform.contracts.topics.TopicCatalog;
 import io.m365platform.contracts.topics.TopicSpec;
 import io.m365platform.localstack.LocalStackOptions;
 import io.m365platform.localstack.RepositoryPaths;
+import io.m365platform.localstack.services.ServiceModules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -160,9 +161,28 @@ class DeployManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
+    void onlyServicesWithAnOidcClientGetItsSettings(String overlay) {
+        Set<String> oidcClientVariables = Set.of("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", "QUARKUS_OIDC_CLIENT_CLIENT_ID",
+                "QUARKUS_OIDC_CLIENT_SCOPES", "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET");
+        for (ConfigMap config : ofType(overlay, ConfigMap.class)) {
+            config.getData().keySet().forEach(key -> assertFalse(key.startsWith("QUARKUS_OIDC_CLIENT_"),
+                    "ConfigMap " + config.getMetadata().getName() + " gives " + key + " to every service"));
+        }
+        for (Deployment d : ofType(overlay, Deployment.class)) {
+            String service = d.getMetadata().getName();
+            Set<String> variables = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .map(EnvVar::getName).filter(n -> n.startsWith("QUARKUS_OIDC_CLIENT_")).collect(Collectors.toSet());
+            Set<String> expected = ServiceModules.usesOidcClient(RepositoryPaths.root(), service) ? oidcClientVariables : Set.of();
+            assertEquals(expected, variables, service + ": OIDC client settings (Quarkus' OIDC client in its pom or not)");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
     void configAndSecretReferencesResolve(String overlay) {
-        Set<String> configMaps = ofType(overlay, ConfigMap.class).stream().map(c -> c.getMetadata().getName())
-                .collect(Collectors.toSet());
+        Map<String, ConfigMap> configMapsByName = ofType(overlay, ConfigMap.class).stream()
+                .collect(Collectors.toMap(c -> c.getMetadata().getName(), c -> c));
+        Set<String> configMaps = configMapsByName.keySet();
         Map<String, Set<String>> secretKeys = new HashMap<>();
         for (Deployment d : ofType(overlay, Deployment.class)) {
             Container app = d.getSpec().getTemplate().getSpec().getContainers().get(0);
@@ -173,6 +193,13 @@ class DeployManifestsTest {
             for (EnvVar env : app.getEnv()) {
                 if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
                     secretKeyRefs(secretKeys, env);
+                }
+                if (env.getValueFrom() != null && env.getValueFrom().getConfigMapKeyRef() != null) {
+                    var ref = env.getValueFrom().getConfigMapKeyRef();
+                    ConfigMap config = configMapsByName.get(ref.getName());
+                    assertNotNull(config, d.getMetadata().getName() + " " + env.getName() + ": no ConfigMap " + ref.getName());
+                    assertTrue(config.getData().containsKey(ref.getKey()),
+                            d.getMetadata().getName() + " " + env.getName() + ": ConfigMap has no key " + ref.getKey());
                 }
             }
         }
