@@ -78,6 +78,7 @@ public record LocalStackOptions(
               --only a,b             start only these services (e.g. connection-service,sync-service)
               --service-heap SIZE    -Xmx of each service JVM (default 256m)
               --otel-endpoint URL    send OpenTelemetry traces (OTLP) there; off by default
+              --repository DIR       the repository whose services to run (default: the launcher's own)
               --help                 this text
 
             Only the Graph simulator (docker-compose's graph-simulator container):
@@ -100,12 +101,14 @@ public record LocalStackOptions(
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument '" + arg + "' (options start with --; see --help)");
             }
-            String name = arg.substring(2);
+            int eq = arg.indexOf('=');
+            String name = eq >= 0 ? arg.substring(2, eq) : arg.substring(2);
+            if (!KNOWN.contains(name) && !FLAGS.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
+            }
             String value;
-            int eq = name.indexOf('=');
             if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
+                value = arg.substring(eq + 1);
             } else if (FLAGS.contains(name)) {
                 value = "true";
             } else if (i + 1 < args.length) {
@@ -115,14 +118,16 @@ public record LocalStackOptions(
             }
             values.put(name, value);
         }
+        // Options given on the command line are checked above; what is left came from the environment.
         List<String> unknown = new ArrayList<>();
         for (String name : values.keySet()) {
             if (!KNOWN.contains(name) && !FLAGS.contains(name)) {
-                unknown.add("--" + name);
+                unknown.add("LOCAL_STACK_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown option(s) " + String.join(", ", unknown) + " (see --help)");
+            throw new IllegalArgumentException("unknown environment variable(s) " + String.join(", ", unknown)
+                    + ": LOCAL_STACK_* variables are options (see --help)");
         }
         Reader r = new Reader(values);
         int offset = r.integer("port-offset", 0);

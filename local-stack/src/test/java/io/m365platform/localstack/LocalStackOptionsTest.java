@@ -72,6 +72,8 @@ class LocalStackOptionsTest {
                 .getMessage().contains("--db-name"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> parse(Map.of(), "--users"))
                 .getMessage().contains("needs a value"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse(Map.of(), "--bogus"))
+                .getMessage().contains("unknown option --bogus"));
     }
 
     @Test
