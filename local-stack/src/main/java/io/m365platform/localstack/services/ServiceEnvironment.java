@@ -51,13 +51,9 @@ public final class ServiceEnvironment {
         env.put("QUARKUS_TLS_" + TLS_NAME.toUpperCase() + "_TRUST_STORE_PEM_CERTS", stack.simulatorCertificate().toString());
         // Readable logs in the local log files (production keeps the JSON default of service-commons).
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        // Traces: off unless an OTLP endpoint is given.
-        if (stack.otelEndpoint().isPresent()) {
-            env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
-            env.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", stack.otelEndpoint().get());
-        } else {
-            env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
-        }
+        // Traces (service-commons: OTEL_SDK_DISABLED, OTEL_EXPORTER_OTLP_ENDPOINT): off unless an endpoint is given.
+        env.put("OTEL_SDK_DISABLED", String.valueOf(stack.otelEndpoint().isEmpty()));
+        stack.otelEndpoint().ifPresent(endpoint -> env.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint));
         return env;
     }
 
