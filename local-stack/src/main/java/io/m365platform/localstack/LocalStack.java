@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -76,6 +77,23 @@ public final class LocalStack {
         Logs.toFile(options.logDirectory());
         postgres(postgres);
 
+        LocalKafkaBroker broker = startKafka(data);
+        LocalSimulator simulator = startSimulator(data);
+        Path operatorToken = OperatorTokenScript.write(data.resolve("bin"), simulator.platform(), simulator.certificateFile());
+        List<ServiceFleet.Outcome> outcomes = startServices(data, broker, simulator);
+
+        DemoResult demo = DemoResult.nothing(List.of());
+        Summary summary = new Summary(console, options);
+        if (options.demo()) {
+            demo = demo(simulator, broker.bootstrapServers(), outcomes);
+            summary.demo(simulator, demo);
+        }
+        summary.whereToLook(outcomes, simulator, broker.bootstrapServers(), operatorToken);
+        Duration startup = Duration.ofNanos(System.nanoTime() - begin);
+        return new Started(startup, outcomes, demo);
+    }
+
+    private LocalKafkaBroker startKafka(Path data) throws StartFailure {
         Console.Step step = console.step("Starting Kafka (KRaft) on localhost:" + options.kafkaPort());
         LocalKafkaBroker broker = resources.add("Kafka broker",
                 new LocalKafkaBroker(data.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort()));
@@ -92,26 +110,31 @@ public final class LocalStack {
         step.ok(topics.created().size() + " created, " + topics.alreadyPresent().size() + " already there"
                 + (topics.configsAligned().isEmpty() ? "" : ", configs updated on " + topics.configsAligned()));
         topics.partitionMismatches().forEach(m -> console.warn(m + " (kept; --fresh recreates the topics)"));
+        return broker;
+    }
 
-        step = console.step("Starting the Graph simulator with the demo tenant (" + options.demoUsers() + " users)");
-        LocalSimulator simulator;
+    private LocalSimulator startSimulator(Path data) throws StartFailure, IOException {
+        Console.Step step = console.step("Starting the Graph simulator with the demo tenant (" + options.demoUsers() + " users)");
         try {
-            simulator = resources.add("Graph simulator", LocalSimulator.start(LocalSimulator.Settings.local(
+            LocalSimulator simulator = resources.add("Graph simulator", LocalSimulator.start(LocalSimulator.Settings.local(
                     options.simulatorPort(), data.resolve("simulator"), options.demoSeed(), options.demoUsers())));
+            step.ok(simulator.baseUrl() + ", tenant " + simulator.demoTenantDomain());
+            return simulator;
         } catch (RuntimeException e) {
             step.failed(e.getMessage());
             throw new StartFailure("the Graph simulator did not start: " + e.getMessage());
         }
-        step.ok(simulator.baseUrl() + ", tenant " + simulator.demoTenantDomain());
-        Path operatorToken = OperatorTokenScript.write(data.resolve("bin"), simulator.platform(), simulator.certificateFile());
+    }
 
+    /** The services (in parallel), in the order of the port convention; skipped ones are listed too. */
+    private List<ServiceFleet.Outcome> startServices(Path data, LocalKafkaBroker broker, LocalSimulator simulator)
+            throws IOException, InterruptedException {
         Path keyset = data.resolve("secrets/credential-keyset.json");
         if (CredentialKeyset.ensure(keyset)) {
             console.info("made connection-service's credential encryption key: " + keyset);
         }
-
-        List<String> services = LocalStackOptions.DEFAULT_SERVICE_PORTS.keySet().stream().filter(options::runs).toList();
         Files.createDirectories(data.resolve("cds"));
+        List<String> services = LocalStackOptions.DEFAULT_SERVICE_PORTS.keySet().stream().filter(options::runs).toList();
         ServiceFleet fleet = resources.add("services", new ServiceFleet(options.repository(), options.logDirectory(),
                 data.resolve("run"), console));
         ServiceEnvironment environment = new ServiceEnvironment(endpoints(broker, simulator, keyset),
@@ -122,16 +145,9 @@ public final class LocalStack {
                 .forEach(s -> outcomes.add(new ServiceFleet.Outcome(s, ServiceFleet.State.SKIPPED, "not started (--only)")));
         outcomes.stream().filter(o -> o.state() == ServiceFleet.State.NOT_BUILT)
                 .forEach(o -> console.warn(o.service() + " is not built: " + o.detail()));
-
-        DemoResult demo = DemoResult.nothing(List.of());
-        Summary summary = new Summary(console, options);
-        if (options.demo()) {
-            demo = demo(simulator, broker.bootstrapServers(), outcomes);
-            summary.demo(simulator, demo);
-        }
-        summary.whereToLook(outcomes, simulator, broker.bootstrapServers(), operatorToken);
-        Duration startup = Duration.ofNanos(System.nanoTime() - begin);
-        return new Started(startup, outcomes, demo);
+        List<String> order = List.copyOf(LocalStackOptions.DEFAULT_SERVICE_PORTS.keySet());
+        outcomes.sort(Comparator.comparingInt(o -> order.indexOf(o.service())));
+        return outcomes;
     }
 
     private DemoResult demo(LocalSimulator simulator, String bootstrapServers, List<ServiceFleet.Outcome> outcomes)
@@ -148,9 +164,9 @@ public final class LocalStack {
                 platform.tokenUrl(), platform.operatorApp().clientId(), platform.operatorApp().secret(), PlatformIdentity.SCOPE);
         ConnectionsApi connections = new ConnectionsApi(new JsonHttp(null, operatorToken),
                 "http://localhost:" + options.port("connection-service"));
-        java.util.Optional<SyncApi> sync = ready(outcomes, "sync-service")
-                ? java.util.Optional.of(new SyncApi(new JsonHttp(null, operatorToken), "http://localhost:" + options.port("sync-service")))
-                : java.util.Optional.empty();
+        Optional<SyncApi> sync = ready(outcomes, "sync-service")
+                ? Optional.of(new SyncApi(new JsonHttp(null, operatorToken), "http://localhost:" + options.port("sync-service")))
+                : Optional.empty();
         return new DemoRun(console, connections, simulator, bootstrapServers, sync, SYNC_TIMEOUT).run();
     }
 

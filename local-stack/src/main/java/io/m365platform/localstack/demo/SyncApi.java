@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.m365platform.localstack.http.JsonHttp;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,9 +67,5 @@ public final class SyncApi {
             sum += step.path("fetched").asLong();
         }
         return sum;
-    }
-
-    static Duration pollEvery() {
-        return Duration.ofMillis(500);
     }
 }
