@@ -1,15 +1,12 @@
 package io.m365platform.connection.component;
 
-import io.m365platform.connection.capability.CapabilityCatalogue;
-import io.m365platform.connection.capability.PermissionKind;
-import io.m365platform.connection.domain.WireNames;
 import io.m365platform.connection.support.Api;
 import io.m365platform.connection.support.ExpectedTables;
+import io.m365platform.connection.support.Guide;
+import io.m365platform.connection.support.Sim;
+import io.m365platform.connection.support.TestApp;
 import io.m365platform.connection.support.SimulatorResource;
 import io.m365platform.connection.support.TestApps;
-import io.m365platform.contracts.connection.ConnectionMethod;
-import io.m365platform.contracts.connection.PermissionLevel;
-import io.m365platform.graphsim.tenant.AppOperations;
 import io.m365platform.testsupport.kafka.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,31 +33,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(SimulatorResource.class)
 class CapabilityTablesTest {
 
-    private final CapabilityCatalogue catalogue = CapabilityCatalogue.load();
-
     @Test
     void everyCombinationGetsItsExactTable() {
         Map<String, List<ExpectedTables.Row>> expected = ExpectedTables.load();
         List<String> mismatches = new ArrayList<>();
         for (Map.Entry<String, List<ExpectedTables.Row>> table : expected.entrySet()) {
             String[] key = table.getKey().split(" ");
-            ConnectionMethod method = WireNames.method(key[1]);
-            PermissionLevel level = WireNames.level(key[2]);
-            Set<String> permissions = Set.copyOf(catalogue.product(WireNames.product(key[0]))
-                    .permissionsFor(PermissionKind.of(method), level));
-            AppOperations.RegisteredApp app = method == ConnectionMethod.APP_REGISTRATION
-                    ? TestApps.register(permissions, Set.of()) : TestApps.register(Set.of(), permissions);
+            boolean appRegistration = key[1].equals("app-registration");
+            Set<String> permissions = Guide.permissions(key[0], key[1], key[2]);
+            TestApp app = appRegistration ? TestApps.register(permissions, Set.of()) : TestApps.register(Set.of(), permissions);
             Response created = Api.create(key[0], key[1], app.tenantId(), app.clientId(), app.secret(), key[2]);
             assertEquals(201, created.statusCode(), created.asString());
             JsonPath connection = created.jsonPath();
-            if (method == ConnectionMethod.ADMIN_USER) {
+            if (!appRegistration) {
                 assertEquals("pending", connection.getString("status"));
                 Response signedIn = Api.signIn(connection.getString("id"));
                 assertEquals(200, signedIn.statusCode(), signedIn.asString());
                 connection = signedIn.jsonPath();
-                assertEquals(SimulatorResource.tenant().read(() -> SimulatorResource.tenant().users()
-                        .get(SimulatorResource.tenant().adminUserId()).userPrincipalName()),
-                        connection.getString("connectedBy"));
+                assertEquals(Sim.adminUpn(), connection.getString("connectedBy"));
             }
             assertEquals("connected", connection.getString("status"), table.getKey() + ": " + connection.prettify());
             assertEquals(List.of(), connection.getList("missingPermissions"));

@@ -27,6 +27,7 @@ import static io.restassured.RestAssured.given;
 public final class Api {
 
     private static final List<String> BODIES = new ArrayList<>();
+    private static final List<String> CODES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Api() {
     }
@@ -60,6 +61,11 @@ public final class Api {
         return response;
     }
 
+    /** Authorization codes handed to the callback in this run (for the secret scan). */
+    public static List<String> authorizationCodes() {
+        return List.copyOf(CODES);
+    }
+
     public static String allBodies() {
         synchronized (BODIES) {
             return String.join("\n", BODIES);
@@ -90,6 +96,9 @@ public final class Api {
             throw new AssertionError("start sign-in: " + started.statusCode() + " " + started.asString());
         }
         Map<String, String> redirect = followAuthorization(started.path("authorizationUrl"));
+        if (redirect.get("code") != null) {
+            CODES.add(redirect.get("code"));
+        }
         Map<String, Object> body = new HashMap<>();
         body.put("state", redirect.get("state"));
         body.put("code", redirect.get("code"));

@@ -1,6 +1,11 @@
 package io.m365platform.connection.support;
 
-import io.m365platform.contracts.EventType;
+import io.m365platform.contracts.connection.ConnectionCreated;
+import io.m365platform.contracts.connection.ConnectionCredentialsRotated;
+import io.m365platform.contracts.connection.ConnectionDeleted;
+import io.m365platform.contracts.connection.ConnectionState;
+import io.m365platform.contracts.connection.ConnectionStatusChanged;
+import io.m365platform.contracts.connection.ConnectionUpdated;
 import io.m365platform.contracts.cloudevents.CloudEventReader;
 import io.m365platform.contracts.cloudevents.EventEnvelope;
 import io.m365platform.contracts.cloudevents.ReadResult;
@@ -75,21 +80,20 @@ public final class ConnectionEventLog {
         return instance;
     }
 
-    /** Waits for an accepted event of this type for the connection that satisfies {@code condition}. */
-    public <T> T await(String connectionId, EventType type, Class<T> dataClass, Predicate<T> condition) {
+    /** Waits for an event of this short type (e.g. {@code status-changed}) of the connection matching the condition. */
+    public EventView await(String connectionId, String type, Predicate<EventView> condition) {
         long deadline = System.currentTimeMillis() + 15_000;
         synchronized (this) {
             while (true) {
-                for (EventEnvelope e : accepted(connectionId)) {
-                    if (e.type() == type && condition.test(dataClass.cast(e.data()))) {
-                        return dataClass.cast(e.data());
+                for (EventView e : views(connectionId)) {
+                    if (e.type().equals(type) && condition.test(e)) {
+                        return e;
                     }
                 }
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
-                    fail("no " + type.type() + " event for connection " + connectionId + " matched; had "
-                            + accepted(connectionId).stream().map(x -> x.type().type()).toList()
-                            + ", rejected: " + rejected());
+                    fail("no " + type + " event for connection " + connectionId + " matched; had "
+                            + views(connectionId) + ", rejected: " + rejected());
                 }
                 try {
                     wait(left);
@@ -101,8 +105,13 @@ public final class ConnectionEventLog {
         }
     }
 
-    public <T> T await(String connectionId, EventType type, Class<T> dataClass) {
-        return await(connectionId, type, dataClass, x -> true);
+    public EventView await(String connectionId, String type) {
+        return await(connectionId, type, x -> true);
+    }
+
+    /** Waits for the status-changed event that brought the connection into {@code status}. */
+    public EventView awaitStatus(String connectionId, String status) {
+        return await(connectionId, "status-changed", e -> e.status().equals(status));
     }
 
     /** Waits for the tombstone of a connection's key. */
@@ -129,9 +138,32 @@ public final class ConnectionEventLog {
                 .filter(e -> connectionId.equals(e.connectionId())).toList();
     }
 
-    /** Types of the events of a connection, in publication order. */
-    public synchronized List<EventType> types(String connectionId) {
-        return accepted(connectionId).stream().map(EventEnvelope::type).toList();
+    /** Short types of the events of a connection, in publication order. */
+    public synchronized List<String> types(String connectionId) {
+        return views(connectionId).stream().map(EventView::type).toList();
+    }
+
+    public synchronized List<EventView> views(String connectionId) {
+        return accepted(connectionId).stream().map(ConnectionEventLog::view).toList();
+    }
+
+    private static EventView view(EventEnvelope e) {
+        String type = e.type().type().substring("io.m365platform.connection.".length()).replace(".v1", "");
+        return switch (e.data()) {
+            case ConnectionCreated c -> view(type, c.connection(), null, null, c.createdBy());
+            case ConnectionUpdated u -> view(type, u.connection(), null, u.changedFields(), u.updatedBy());
+            case ConnectionCredentialsRotated r -> view(type, r.connection(), null, null, r.rotatedBy());
+            case ConnectionStatusChanged s -> view(type, s.connection(), s.previousStatus().wireName(), null, null);
+            case ConnectionDeleted d -> new EventView(type, "deleted", null, null, null, d.tenantId(), null, List.of(),
+                    List.of(), List.of(), d.deletedBy(), null);
+            default -> throw new IllegalStateException("not a connection event: " + e.type());
+        };
+    }
+
+    private static EventView view(String type, ConnectionState s, String previous, List<String> changed, String by) {
+        return new EventView(type, s.status().wireName(), previous, s.statusReason(), s.fix(), s.tenantId(),
+                s.permissionLevel().wireName(), s.grantedPermissions(), s.missingPermissions(),
+                changed == null ? List.of() : changed, by, s.secretExpiresAt());
     }
 
     public synchronized List<String> rejected() {

@@ -3,6 +3,7 @@ package io.m365platform.connection.support;
 import com.google.crypto.tink.KeysetHandle;
 import io.m365platform.connection.crypto.Keysets;
 import io.m365platform.graphsim.GraphSimulator;
+import io.m365platform.graphsim.SimulatorConfig;
 import io.m365platform.graphsim.tenant.Tenant;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -45,14 +46,20 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
         Thread starter = new Thread(() -> {
             try {
                 Class.forName("io.m365platform.graphsim.http.Json", true, GraphSimulator.class.getClassLoader());
-                started[0] = GraphSimulator.start();
+                started[0] = GraphSimulator.start(SimulatorConfig.defaults().module(new ApplicationsModule()));
             } catch (Throwable e) {
                 failure[0] = e;
             }
         }, "graph-simulator-start");
-        // Jackson may come from another loader than the simulator (Quarkus' test class loading): Jackson's module
-        // discovery must look where Jackson itself was loaded.
-        starter.setContextClassLoader(com.fasterxml.jackson.databind.ObjectMapper.class.getClassLoader());
+        // Jackson may come from another loader than the simulator (Quarkus' test class loading, plain unit tests of
+        // the same JVM): module discovery must look through the loader that defines Jackson's Module type as the
+        // simulator sees it, so every module found is a subtype of that very type.
+        try {
+            starter.setContextClassLoader(Class.forName("com.fasterxml.jackson.databind.Module", false,
+                    GraphSimulator.class.getClassLoader()).getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
         starter.start();
         try {
             starter.join();
