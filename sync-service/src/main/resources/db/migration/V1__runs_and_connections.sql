@@ -25,7 +25,7 @@ create table run (
     run_id                 uuid primary key,
     connection_id          text        not null,
     tenant_id              text        not null,
-    mode                   text        not null check (mode in ('full', 'incremental', 'republish')),
+    mode                   text        not null check (mode in ('full', 'incremental', 'republish', 'purge')),
     trigger                text        not null,
     request_id             text,
     requested_by           text        not null,

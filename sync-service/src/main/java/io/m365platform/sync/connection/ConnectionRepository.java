@@ -71,17 +71,6 @@ public class ConnectionRepository {
         });
     }
 
-    /** Forgets a deleted connection once everything synced through it was withdrawn. */
-    public void forget(String connectionId) {
-        jdbc.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "delete from connection where connection_id = ? and deleted_at is not null")) {
-                ps.setString(1, connectionId);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
     public Optional<KnownConnection> find(String connectionId) {
         return jdbc.withConnection(c -> find(c, connectionId, false));
     }

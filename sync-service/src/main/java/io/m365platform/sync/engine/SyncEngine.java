@@ -291,10 +291,8 @@ public final class SyncEngine implements AutoCloseable {
         Run run = scope.run();
         try {
             maintenance.execute(scope);
+            // A purged connection stays known as deleted, so that a late event cannot bring it back.
             engine.runs().complete(run.runId(), owner());
-            if (run.mode() == io.m365platform.sync.run.RunMode.PURGE) {
-                engine.connections().forget(run.connectionId());
-            }
         } catch (LeaseLostException | RunStoppedException stopped) {
             stopped(scope, stopped);
         } catch (RuntimeException e) {

@@ -188,6 +188,11 @@ public record DirectoryFacts(
 
     /** The tenant as the simulator holds it; {@code teams}: whether the Teams resources are expected. */
     public static DirectoryFacts groundTruth(Tenant t, boolean teams, boolean roles) {
+        return groundTruth(t, teams, roles, true);
+    }
+
+    /** As above; {@code apps}: whether third-party apps are expected (the app may lack the permission). */
+    public static DirectoryFacts groundTruth(Tenant t, boolean teams, boolean roles, boolean apps) {
         return t.read(() -> {
             List<User> users = t.userTable().liveValues();
             Map<String, User> userById = users.stream().collect(Collectors.toMap(User::id, Function.identity()));
@@ -288,7 +293,7 @@ public record DirectoryFacts(
 
             Set<ExternalAppFact> externalFacts = new HashSet<>();
             List<OAuth2PermissionGrant> grants = t.permissionGrantList();
-            for (ServicePrincipal sp : t.servicePrincipalTable().liveValues()) {
+            for (ServicePrincipal sp : apps ? t.servicePrincipalTable().liveValues() : List.<ServicePrincipal>of()) {
                 String owner = sp.appOwnerOrganizationId();
                 if (owner == null || MICROSOFT_OWNERS.contains(owner) || owner.equalsIgnoreCase(t.id())) {
                     continue;
