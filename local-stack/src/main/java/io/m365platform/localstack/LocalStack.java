@@ -248,6 +248,11 @@ public final class LocalStack {
         step.ok();
     }
 
+    /** True once {@link #stop()} began (Ctrl-C): a start still going fails on its next step and is not an error. */
+    public boolean stopping() {
+        return resources.closing();
+    }
+
     /** Stops everything that was started, newest first. Safe to call twice and from the shutdown hook. */
     public void stop() {
         resources.closeAll(name -> console.info("stopping " + name));

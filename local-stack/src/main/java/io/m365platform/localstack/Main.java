@@ -52,6 +52,9 @@ public final class Main {
             System.exit(1); // the hook stops what was started
             return;
         } catch (Exception | Error e) {
+            if (stack.stopping()) {
+                return; // Ctrl-C during the start: the hook is stopping what was started
+            }
             // Kafka's threads would keep the JVM alive: exit explicitly so that the hook stops everything.
             console.error("the local stack failed: " + e);
             e.printStackTrace(System.err);

@@ -7,11 +7,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * What a newcomer sees: one line per step ("▸ Starting Kafka … ok (2.4 s)"), elapsed seconds while a long step
- * waits, warnings that say what to do. Only this class writes to the terminal; the services, the broker and the
- * simulator log to files under the data directory.
+ * What a newcomer sees: one line per step ("> Starting Kafka ... ok (2.4 s)"), the elapsed time of a running step
+ * (redrawn in place on a terminal; a dot every 5 s otherwise), warnings that say what to do. Only this class writes
+ * to the terminal; the services, the broker and the simulator log to files under the data directory.
  */
 public final class Console {
+
+    /** ANSI "erase to end of line": a redrawn line leaves nothing of a longer earlier one. */
+    private static final String CLEAR_TO_END = "\u001B[K";
+    private static final long FIVE_SECONDS = 5_000_000_000L;
 
     private final PrintStream out;
     private final boolean interactive;
@@ -59,7 +63,7 @@ public final class Console {
         out.print(" > " + what + " ...");
         out.flush();
         lineOpen.set(true);
-        return new Step(what, System.nanoTime());
+        return new Step(what);
     }
 
     private void closeLine() {
@@ -68,70 +72,88 @@ public final class Console {
         }
     }
 
-    /**
-     * Waits until {@code done} is true or {@code timeout} passes, showing the elapsed time (redrawn in place on a
-     * terminal, a dot every 5 s otherwise). Returns whether {@code done} became true.
-     */
+    /** Polls {@code done} until it is true or {@code timeout} passes; returns whether it became true. */
     public boolean await(Step step, Duration timeout, Duration poll, BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long lastMark = System.nanoTime();
-        while (true) {
-            if (done.getAsBoolean()) {
-                return true;
-            }
+        while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
             Thread.sleep(poll.toMillis());
-            synchronized (this) {
-                if (interactive && lineOpen.get()) {
-                    out.print("\r > " + step.what + " ... " + seconds(step.elapsed()));
-                    out.flush();
-                } else if (lineOpen.get() && System.nanoTime() - lastMark > 5_000_000_000L) {
-                    out.print(".");
-                    out.flush();
-                    lastMark = System.nanoTime();
-                }
-            }
+            step.tick();
         }
+        return true;
     }
 
     static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
-    /** A running step. */
+    /**
+     * A running step. On a terminal a daemon thread redraws its line with the elapsed time (and the latest
+     * progress) until it ends, so that even a step that blocks (the broker's start) shows it is alive.
+     */
     public final class Step {
         private final String what;
-        private final long started;
-        private long lastUpdate;
-        private String lastProgress = "";
+        private final long started = System.nanoTime();
+        private volatile String progress = "";
+        private volatile boolean ended;
+        private long lastMark = started;
+        private String lastPrinted = "";
 
-        private Step(String what, long started) {
+        private Step(String what) {
             this.what = what;
-            this.started = started;
-            this.lastUpdate = started;
+            if (interactive) {
+                Thread.ofVirtual().name("progress").start(this::redrawUntilEnded);
+            }
         }
 
         public Duration elapsed() {
             return Duration.ofNanos(System.nanoTime() - started);
         }
 
-        /** Shows how far the step got (redrawn in place on a terminal; otherwise when it changed, at most every 5 s). */
-        public void update(String progress) {
-            synchronized (Console.this) {
-                if (!lineOpen.get()) {
-                    return;
+        /** How far the step got (shown on the next redraw; otherwise printed when it changed, at most every 5 s). */
+        public void update(String text) {
+            progress = text;
+            if (!interactive) {
+                synchronized (Console.this) {
+                    if (lineOpen.get() && !ended && !text.equals(lastPrinted) && System.nanoTime() - lastMark > FIVE_SECONDS) {
+                        out.print(" [" + text + "]");
+                        out.flush();
+                        lastPrinted = text;
+                        lastMark = System.nanoTime();
+                    }
                 }
-                if (interactive) {
-                    out.print("\r > " + what + " ... " + progress + " (" + seconds(elapsed()) + ")   ");
-                    out.flush();
-                } else if (!progress.equals(lastProgress) && System.nanoTime() - lastUpdate > 5_000_000_000L) {
-                    out.print(" [" + progress + "]");
-                    out.flush();
-                    lastUpdate = System.nanoTime();
-                    lastProgress = progress;
+            }
+        }
+
+        /** Without a terminal: a dot every 5 s of waiting. */
+        void tick() {
+            if (!interactive) {
+                synchronized (Console.this) {
+                    if (lineOpen.get() && !ended && System.nanoTime() - lastMark > FIVE_SECONDS) {
+                        out.print(".");
+                        out.flush();
+                        lastMark = System.nanoTime();
+                    }
                 }
+            }
+        }
+
+        private void redrawUntilEnded() {
+            try {
+                while (!ended) {
+                    Thread.sleep(250);
+                    synchronized (Console.this) {
+                        if (!ended && lineOpen.get()) {
+                            String shown = progress.isEmpty() ? seconds(elapsed()) : progress + " (" + seconds(elapsed()) + ")";
+                            out.print("\r > " + what + " ... " + shown + CLEAR_TO_END);
+                            out.flush();
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -153,11 +175,12 @@ public final class Console {
 
         private void end(String outcome) {
             synchronized (Console.this) {
-                String line = " > " + what + " ... " + outcome + " (" + seconds(elapsed()) + ")";
+                ended = true;
+                String timed = outcome + " (" + seconds(elapsed()) + ")";
                 if (lineOpen.getAndSet(false)) {
-                    out.println(interactive ? "\r" + line : " " + outcome + " (" + seconds(elapsed()) + ")");
+                    out.println(interactive ? "\r > " + what + " ... " + timed + CLEAR_TO_END : " " + timed);
                 } else {
-                    out.println(line);
+                    out.println(" > " + what + " ... " + timed);
                 }
                 out.flush();
             }
