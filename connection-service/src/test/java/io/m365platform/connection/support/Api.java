@@ -91,7 +91,16 @@ public final class Api {
      * sign-in (as the tenant's admin), hand the redirect's code and state to the callback.
      */
     public static Response signIn(String connectionId) {
-        Response started = kept(admin().body("{}").post("/connections/" + connectionId + "/admin-user/start"));
+        return signIn(connectionId, null);
+    }
+
+    /** The same, signing in as {@code loginHint} (null: the tenant's admin). */
+    public static Response signIn(String connectionId, String loginHint) {
+        Map<String, Object> hint = new HashMap<>();
+        if (loginHint != null) {
+            hint.put("loginHint", loginHint);
+        }
+        Response started = kept(admin().body(hint).post("/connections/" + connectionId + "/admin-user/start"));
         if (started.statusCode() != 200) {
             throw new AssertionError("start sign-in: " + started.statusCode() + " " + started.asString());
         }

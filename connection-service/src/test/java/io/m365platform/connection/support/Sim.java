@@ -27,6 +27,23 @@ public final class Sim {
         return t.read(() -> t.users().get(t.adminUserId()).userPrincipalName());
     }
 
+    /** The sign-in name of an enabled member without any Entra role (cannot read usage reports). */
+    public static String userWithoutRole() {
+        var t = SimulatorResource.tenant();
+        return t.read(() -> {
+            Set<String> withRoles = new java.util.HashSet<>();
+            t.roleAssignmentList().forEach(a -> withRoles.add(a.principalId()));
+            return t.userTable().liveValues().stream()
+                    .filter(u -> u.accountEnabled() && "Member".equals(u.userType()) && !withRoles.contains(u.id()))
+                    .map(u -> u.userPrincipalName()).findFirst().orElseThrow();
+        });
+    }
+
+    /** The tenant's "display concealed names in reports" setting. */
+    public static void concealReportNames(boolean conceal) {
+        SimulatorResource.tenant().displayConcealedNames(conceal);
+    }
+
     public static String tokenPath() {
         return "/" + tenantId() + "/oauth2/v2.0/token";
     }
