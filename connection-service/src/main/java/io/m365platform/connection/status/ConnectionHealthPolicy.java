@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,9 +158,5 @@ public class ConnectionHealthPolicy {
             return before;
         }
         return now;
-    }
-
-    static List<String> sorted(Set<String> s) {
-        return new ArrayList<>(new TreeSet<>(s));
     }
 }
