@@ -48,6 +48,13 @@ public final class LocalStack {
         }
     }
 
+    /** Ctrl-C came during the start: the shutdown hook stops what was started; nothing more to report. */
+    public static final class Stopped extends Exception {
+        Stopped() {
+            super("stopped during the start");
+        }
+    }
+
     /** How the start went, for Main's exit code. */
     public record Started(Duration startup, List<ServiceFleet.Outcome> services, DemoResult demo) {
     }
@@ -64,7 +71,7 @@ public final class LocalStack {
         this.console = console;
     }
 
-    public Started start() throws StartFailure, IOException, InterruptedException {
+    public Started start() throws StartFailure, Stopped, IOException, InterruptedException {
         long begin = System.nanoTime();
         Path data = options.dataDirectory();
         console.section("Starting the local stack (data in " + data + ")");
@@ -78,14 +85,18 @@ public final class LocalStack {
         postgres(postgres);
 
         LocalKafkaBroker broker = startKafka(data);
+        stillStarting();
         LocalSimulator simulator = startSimulator(data);
         Path operatorToken = OperatorTokenScript.write(data.resolve("bin"), simulator.platform(), simulator.certificateFile());
+        stillStarting();
         List<ServiceFleet.Outcome> outcomes = startServices(data, broker, simulator);
+        stillStarting();
 
         DemoResult demo = DemoResult.nothing(List.of());
         Summary summary = new Summary(console, options);
         if (options.demo()) {
             demo = demo(simulator, broker.bootstrapServers(), outcomes);
+            stillStarting();
             summary.demo(simulator, demo);
         }
         summary.whereToLook(outcomes, simulator, broker.bootstrapServers(), operatorToken);
@@ -136,7 +147,7 @@ public final class LocalStack {
         Files.createDirectories(data.resolve("cds"));
         List<String> services = LocalStackOptions.DEFAULT_SERVICE_PORTS.keySet().stream().filter(options::runs).toList();
         ServiceFleet fleet = resources.add("services", new ServiceFleet(options.repository(), options.logDirectory(),
-                data.resolve("run"), console));
+                data.resolve("run"), console, resources::closing));
         ServiceEnvironment environment = new ServiceEnvironment(endpoints(broker, simulator, keyset),
                 service -> ServiceModules.usesOidcClient(options.repository(), service));
         List<ServiceFleet.Outcome> outcomes = new ArrayList<>(fleet.start(services, environment, this::jvmOptions,
@@ -246,6 +257,12 @@ public final class LocalStack {
             throw new StartFailure(e.getMessage());
         }
         step.ok();
+    }
+
+    private void stillStarting() throws Stopped {
+        if (resources.closing()) {
+            throw new Stopped();
+        }
     }
 
     /** True once {@link #stop()} began (Ctrl-C): a start still going fails on its next step and is not an error. */

@@ -47,6 +47,8 @@ public final class Main {
         LocalStack.Started started;
         try {
             started = stack.start();
+        } catch (LocalStack.Stopped e) {
+            return; // Ctrl-C during the start: the hook stops what was started
         } catch (LocalStack.StartFailure e) {
             console.error(e.getMessage());
             System.exit(1); // the hook stops what was started

@@ -34,14 +34,18 @@ public final class ServiceFleet implements AutoCloseable {
     private final Path logDirectory;
     private final Path runDirectory;
     private final Console console;
+    private final java.util.function.BooleanSupplier stopping;
     private final JsonHttp http = new JsonHttp(null, null);
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
 
-    public ServiceFleet(Path repository, Path logDirectory, Path runDirectory, Console console) {
+    /** {@code stopping}: true once Ctrl-C began stopping the stack; the waits end without reporting then. */
+    public ServiceFleet(Path repository, Path logDirectory, Path runDirectory, Console console,
+                        java.util.function.BooleanSupplier stopping) {
         this.repository = repository;
         this.logDirectory = logDirectory;
         this.runDirectory = runDirectory;
         this.console = console;
+        this.stopping = stopping;
     }
 
     /** Where a service's runnable jar is after {@code mvn package}. */
@@ -77,8 +81,12 @@ public final class ServiceFleet implements AutoCloseable {
             String health = "http://localhost:" + ports.get(service) + "/q/health/ready";
             Console.Step step = console.step("Starting " + service + " on port " + ports.get(service));
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            boolean ready = console.await(step, left, Duration.ofMillis(250),
-                    () -> !process.alive() || http.probe(health).map(JsonHttp.Reply::ok).orElse(false));
+            boolean ready = console.await(step, left, Duration.ofMillis(250), () -> stopping.getAsBoolean()
+                    || !process.alive() || http.probe(health).map(JsonHttp.Reply::ok).orElse(false));
+            if (stopping.getAsBoolean()) {
+                step.skipped("stopping");
+                return outcomes;
+            }
             if (ready && process.alive()) {
                 step.ok("pid " + process.pid());
                 outcomes.add(new Outcome(service, State.READY, "pid " + process.pid()));
