@@ -11,12 +11,7 @@ import io.m365platform.connection.service.CredentialsRejectedException;
 import io.m365platform.connection.service.CredentialsUnverifiedException;
 import io.m365platform.connection.service.SignInRequiredException;
 import io.m365platform.connection.store.ConcurrentChangeException;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.m365platform.service.web.ApiError;
-import io.m365platform.service.web.ApiErrorMappers;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -25,33 +20,6 @@ import java.util.List;
 
 /** The service's own failures as {@link ApiError} answers (the broker's 409 has the contract's own shape). */
 public class ConnectionErrorMappers {
-
-    private static final ApiErrorMappers SHARED = new ApiErrorMappers();
-
-    /**
-     * Quarkus' built-in mapper for a JSON value of the wrong type (e.g. an unknown product) is more specific than
-     * service-commons' JsonProcessingException mapper, answers in another shape and echoes the value: route it to the
-     * shared one (which belongs in service-commons; reported).
-     */
-    @ServerExceptionMapper
-    public Response invalidValue(MismatchedInputException e) {
-        return SHARED.unreadableJson(e);
-    }
-
-    /** The same for a body that is not JSON at all (Quarkus' own mapper answers 400 without a body). */
-    @ServerExceptionMapper
-    public Response notJson(JsonParseException e) {
-        return SHARED.unreadableJson(e);
-    }
-
-    /** Quarkus' JSON reader wraps some parse failures in a bare 400: give them the shared body too. */
-    @ServerExceptionMapper
-    public Response wrapped(WebApplicationException e) {
-        if (e.getCause() instanceof JsonProcessingException json) {
-            return SHARED.unreadableJson(json);
-        }
-        return e.getResponse();
-    }
 
     @ServerExceptionMapper
     public Response notFound(ConnectionNotFoundException e) {

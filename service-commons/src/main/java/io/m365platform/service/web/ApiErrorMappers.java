@@ -1,9 +1,12 @@
 package io.m365platform.service.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -44,6 +47,30 @@ public class ApiErrorMappers {
                 + e.getOriginalMessage();
         return respond(new ApiError(400, "invalid-json", message, List.of(new ApiError.Problem(where,
                 e.getOriginalMessage()))));
+    }
+
+    /**
+     * Quarkus' built-in mapper for a JSON value of the wrong type (an unknown enum value, a string for a number) is
+     * more specific than {@link #unreadableJson} and answers in another shape, echoing the value: route it here.
+     */
+    @ServerExceptionMapper
+    public Response invalidValue(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    /** A body that is not JSON at all (Quarkus' own mapper answers 400 without a body). */
+    @ServerExceptionMapper
+    public Response notJson(JsonParseException e) {
+        return unreadableJson(e);
+    }
+
+    /** Quarkus' JSON reader wraps some parse failures in a bare 400: give them the same body. */
+    @ServerExceptionMapper
+    public Response wrappedJsonError(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
+        return e.getResponse();
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {
