@@ -79,16 +79,18 @@ public final class ServiceEnvironment {
         if (!hasOidcClient.test(service)) {
             return env;
         }
-        // Service-to-service bearer tokens (client credentials of the "platform services" app, role `service`).
-        env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", stack.oidcAuthServerUrl());
+        // Service-to-service bearer tokens (client credentials of the "platform services" app, role `service`). The
+        // variables carry the exact property names: QUARKUS_OIDC_CLIENT_* would also read as settings of an OIDC
+        // tenant named "client" (quarkus.oidc.client.*), which breaks the start once discovery is off.
+        env.put("quarkus.oidc-client.auth-server-url", stack.oidcAuthServerUrl());
         // No discovery at start: a slow first answer (four JVMs starting on two cores) would fail the service's
         // start; the token endpoint is known.
-        env.put("QUARKUS_OIDC_CLIENT_DISCOVERY_ENABLED", "false");
-        env.put("QUARKUS_OIDC_CLIENT_TOKEN_PATH", stack.oidcTokenUrl());
-        env.put("QUARKUS_OIDC_CLIENT_CLIENT_ID", stack.serviceClientId());
-        env.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", stack.serviceClientSecret());
-        env.put("QUARKUS_OIDC_CLIENT_SCOPES", stack.serviceScope());
-        env.put("QUARKUS_OIDC_CLIENT_TLS_TLS_CONFIGURATION_NAME", TLS_NAME);
+        env.put("quarkus.oidc-client.discovery-enabled", "false");
+        env.put("quarkus.oidc-client.token-path", stack.oidcTokenUrl());
+        env.put("quarkus.oidc-client.client-id", stack.serviceClientId());
+        env.put("quarkus.oidc-client.credentials.secret", stack.serviceClientSecret());
+        env.put("quarkus.oidc-client.scopes", stack.serviceScope());
+        env.put("quarkus.oidc-client.tls.tls-configuration-name", TLS_NAME);
         return env;
     }
 }

@@ -13,9 +13,8 @@ public final class ServiceModules {
     }
 
     /**
-     * Whether the service has Quarkus' OIDC client (its calls to the token broker). Only such a service may get
-     * {@code QUARKUS_OIDC_CLIENT_*} variables: in a service without the extension Quarkus reads them as settings
-     * of an OIDC tenant named "client" ({@code quarkus.oidc.client.*}) and may refuse to start.
+     * Whether the service has Quarkus' OIDC client (its calls to the token broker): only such a service gets the
+     * client's settings.
      */
     public static boolean usesOidcClient(Path repository, String service) {
         Path pom = repository.resolve(service).resolve("pom.xml");

@@ -162,16 +162,21 @@ class DeployManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
     void onlyServicesWithAnOidcClientGetItsSettings(String overlay) {
-        Set<String> oidcClientVariables = Set.of("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", "QUARKUS_OIDC_CLIENT_CLIENT_ID",
-                "QUARKUS_OIDC_CLIENT_SCOPES", "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET");
+        // Exact property names: QUARKUS_OIDC_CLIENT_* would also read as an OIDC tenant named "client".
+        Set<String> oidcClientVariables = Set.of("quarkus.oidc-client.auth-server-url", "quarkus.oidc-client.client-id",
+                "quarkus.oidc-client.scopes", "quarkus.oidc-client.credentials.secret");
         for (ConfigMap config : ofType(overlay, ConfigMap.class)) {
-            config.getData().keySet().forEach(key -> assertFalse(key.startsWith("QUARKUS_OIDC_CLIENT_"),
-                    "ConfigMap " + config.getMetadata().getName() + " gives " + key + " to every service"));
+            config.getData().keySet().forEach(key -> assertFalse(key.startsWith("QUARKUS_OIDC_CLIENT_")
+                    || key.startsWith("quarkus.oidc-client."), "ConfigMap " + config.getMetadata().getName() + " gives "
+                    + key + " to every service"));
         }
         for (Deployment d : ofType(overlay, Deployment.class)) {
             String service = d.getMetadata().getName();
-            Set<String> variables = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
-                    .map(EnvVar::getName).filter(n -> n.startsWith("QUARKUS_OIDC_CLIENT_")).collect(Collectors.toSet());
+            List<String> names = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .map(EnvVar::getName).toList();
+            assertFalse(names.stream().anyMatch(n -> n.startsWith("QUARKUS_OIDC_CLIENT_")),
+                    service + ": QUARKUS_OIDC_CLIENT_* also configures an OIDC tenant named \"client\"");
+            Set<String> variables = names.stream().filter(n -> n.startsWith("quarkus.oidc-client.")).collect(Collectors.toSet());
             Set<String> expected = ServiceModules.usesOidcClient(RepositoryPaths.root(), service) ? oidcClientVariables : Set.of();
             assertEquals(expected, variables, service + ": OIDC client settings (Quarkus' OIDC client in its pom or not)");
         }
