@@ -11,9 +11,15 @@ import java.sql.SQLException;
 public final class Jdbc {
 
     private final DataSource dataSource;
+    private final TableStatistics statistics = new TableStatistics();
 
     public Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Planner statistics upkeep for the tables written through this data source. */
+    public TableStatistics statistics() {
+        return statistics;
     }
 
     public DataSource dataSource() {
@@ -38,6 +44,20 @@ public final class Jdbc {
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
+    }
+
+    /**
+     * A transaction whose commit does not wait for the WAL flush ({@code synchronous_commit = off}). For page
+     * commits only: their events are already published, so a commit lost in a database crash merely makes the
+     * resumed run read that page again (and publish its events twice), never loses anything.
+     */
+    public <T> T inPageTransaction(SqlFunction<T> work) {
+        return inTransaction(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("set local synchronous_commit = off");
+            }
+            return work.apply(c);
+        });
     }
 
     /** Runs {@code work} on a connection in auto-commit mode (single statements, reads). */

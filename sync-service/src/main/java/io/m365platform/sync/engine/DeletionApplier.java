@@ -70,15 +70,14 @@ public final class DeletionApplier {
 
         PublishBatch batch = engine.sink().newBatch();
         for (Map.Entry<String, S> e : states.entrySet()) {
-            PageCommitter.publishIfAny(batch, kind.deleted(e.getValue(), chunk.get(e.getKey()), context));
-            batch.tombstone(kind.topic(), kind.kafkaKey(run.connectionId(), e.getValue()));
+            batch.publishDeletion(kind.deleted(e.getValue(), chunk.get(e.getKey()), context), kind.topic(),
+                    kind.kafkaKey(run.connectionId(), e.getValue()));
         }
         for (Doomed<?> d : doomed) {
             d.publish(batch, context);
         }
-        batch.await();
 
-        engine.jdbc().inTransactionVoid(c -> {
+        engine.jdbc().inPageTransaction(c -> {
             if (!engine.runs().holdsLease(c, run.runId(), run.owner())) {
                 throw new LeaseLostException(run.runId());
             }
@@ -96,6 +95,8 @@ public final class DeletionApplier {
             for (Map.Entry<SyncResource, PageCounts> e : counts.entrySet()) {
                 engine.steps().addCounts(c, run.runId(), e.getKey(), e.getValue());
             }
+            batch.await();
+            return null;
         });
     }
 
@@ -132,8 +133,8 @@ public final class DeletionApplier {
         void publish(PublishBatch batch, EventContext context) {
             EntityKind<C> kind = store.kind();
             for (C state : states.values()) {
-                PageCommitter.publishIfAny(batch, kind.deleted(state, DeletionReason.NOT_FOUND, context));
-                batch.tombstone(kind.topic(), kind.kafkaKey(context.connectionId(), state));
+                batch.publishDeletion(kind.deleted(state, DeletionReason.NOT_FOUND, context), kind.topic(),
+                        kind.kafkaKey(context.connectionId(), state));
             }
         }
 

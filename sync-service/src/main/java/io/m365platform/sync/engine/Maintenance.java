@@ -113,8 +113,8 @@ final class Maintenance {
             EventContext context = scope.eventContext();
             PublishBatch batch = engine.sink().newBatch();
             for (EntityStore.Stored<S> stored : chunk) {
-                PageCommitter.publishIfAny(batch, kind.deleted(stored.state(), DeletionReason.CONNECTION_DELETED, context));
-                batch.tombstone(kind.topic(), kind.kafkaKey(scope.connectionId(), stored.state()));
+                batch.publishDeletion(kind.deleted(stored.state(), DeletionReason.CONNECTION_DELETED, context),
+                        kind.topic(), kind.kafkaKey(scope.connectionId(), stored.state()));
             }
             batch.await();
             List<String> ids = chunk.stream().map(EntityStore.Stored::objectId).toList();

@@ -59,14 +59,15 @@ public final class PageCommitter {
             return out;
         });
 
+        // The records travel while the rows are written; the transaction commits only once Kafka acknowledged
+        // every record (an unacknowledged batch rolls the page back: it is read again).
         PublishBatch batch = engine.sink().newBatch();
         for (KindPlan<?> plan : plans) {
             plan.publish(batch, context);
         }
-        batch.await();
 
         GraphCallStats.Snapshot traffic = run.takeGraphTraffic();
-        engine.jdbc().inTransactionVoid(c -> {
+        engine.jdbc().inPageTransaction(c -> {
             if (!engine.runs().holdsLease(c, run.runId(), run.owner())) {
                 throw new LeaseLostException(run.runId());
             }
@@ -87,7 +88,14 @@ public final class PageCommitter {
                 engine.steps().setStatus(c, run.runId(), step.resource(), nextStatus, null, null);
             }
             engine.runs().addCounters(c, run.runId(), traffic.requests(), traffic.throttled() + traffic.unavailable(), 1);
+            batch.await();
+            return null;
         });
+        for (KindPlan<?> plan : plans) {
+            if (engine.jdbc().statistics().wrote(plan.kind.table(), plan.changed.size())) {
+                engine.jdbc().statistics().analyze(engine.jdbc(), plan.kind.table());
+            }
+        }
         step.committed(checkpoint, nextStatus);
         step.afterPage(run.pageCommitted());
     }
@@ -138,12 +146,6 @@ public final class PageCommitter {
         return plan;
     }
 
-    static void publishIfAny(PublishBatch batch, io.m365platform.contracts.PlatformEvent event) {
-        if (event != null) {
-            batch.publish(event);
-        }
-    }
-
     private byte[] json(Object state) {
         try {
             return writer.writeValueAsBytes(state);
@@ -176,8 +178,8 @@ public final class PageCommitter {
                 batch.publish(kind.synced(row.state(), context));
             }
             for (S orphan : orphans.values()) {
-                publishIfAny(batch, kind.deleted(orphan, DeletionReason.NOT_FOUND, context));
-                batch.tombstone(kind.topic(), kind.kafkaKey(context.connectionId(), orphan));
+                batch.publishDeletion(kind.deleted(orphan, DeletionReason.NOT_FOUND, context), kind.topic(),
+                        kind.kafkaKey(context.connectionId(), orphan));
             }
         }
 

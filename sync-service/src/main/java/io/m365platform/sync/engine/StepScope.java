@@ -9,6 +9,10 @@ import io.m365platform.sync.run.RunStep;
 import io.m365platform.sync.run.StepStatus;
 
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,13 @@ import java.util.function.LongConsumer;
 public final class StepScope {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(StepScope.class);
+
+    /** Reads the next page of a collection while the current one is committed. */
+    private static final ExecutorService PREFETCH = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "graph-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
 
     public static final String FULL = "full";
     public static final String DELTA = "delta";
@@ -132,20 +143,56 @@ public final class StepScope {
     public void readPhase(String firstUrl, Map<String, String> headers, ItemMapper mapper, String phase,
                           String nextPhase) {
         String url = checkpoint.nextLink() != null ? checkpoint.nextLink() : firstUrl;
+        run.checkNotStopped();
+        Fetched current = fetch(url, headers, mapper);
         while (true) {
-            run.checkNotStopped();
-            PageChanges changes = new PageChanges();
-            Page page = run.graph().collections().readPage(url, headers, item -> map(mapper, item, changes));
-            changes.fetched((int) page.items());
-            String next = page.nextLink().orElse(null);
+            String next = current.page().nextLink().orElse(null);
             boolean last = next == null;
-            Checkpoint after = new Checkpoint(next, last ? nextPhase : phase, page.deltaLink().orElse(null));
-            commit(changes, after, last && nextPhase == null ? StepStatus.DELETING : StepStatus.RUNNING);
+            // The next page is read (and parsed) while this one is published and stored: at most two pages in memory.
+            Future<Fetched> ahead = last ? null : PREFETCH.submit(() -> fetch(next, headers, mapper));
+            try {
+                run.checkNotStopped();
+                Checkpoint after = new Checkpoint(next, last ? nextPhase : phase,
+                        current.page().deltaLink().orElse(null));
+                commit(current.changes(), after, last && nextPhase == null ? StepStatus.DELETING : StepStatus.RUNNING);
+            } catch (RuntimeException e) {
+                if (ahead != null) {
+                    ahead.cancel(true);
+                }
+                throw e;
+            }
             if (last) {
                 return;
             }
-            url = next;
+            current = join(ahead);
         }
+    }
+
+    private Fetched fetch(String url, Map<String, String> headers, ItemMapper mapper) {
+        PageChanges changes = new PageChanges();
+        Page page = run.graph().collections().readPage(url, headers, item -> map(mapper, item, changes));
+        changes.fetched((int) page.items());
+        return new Fetched(page, changes);
+    }
+
+    private static Fetched join(Future<Fetched> ahead) {
+        try {
+            return ahead.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStoppedException("interrupted while reading the next page");
+        }
+    }
+
+    private record Fetched(Page page, PageChanges changes) {
     }
 
     /**

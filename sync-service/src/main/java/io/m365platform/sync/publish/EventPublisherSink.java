@@ -8,11 +8,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link EventSink} on the platform's {@link EventPublisher} (service-commons: one idempotent, acks=all, lingering
- * and compressed producer; events encoded and schema-checked by the contracts' CloudEvents writer). A batch is sent
- * and awaited as a whole.
+ * and compressed producer; events encoded and schema-checked by the contracts' CloudEvents writer). Records are
+ * handed to the producer as they come; a batch is acknowledged as a whole.
  */
 public final class EventPublisherSink implements EventSink {
 
@@ -30,34 +31,50 @@ public final class EventPublisherSink implements EventSink {
     }
 
     private final class Batch implements PublishBatch {
-        private final List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        private final List<CompletableFuture<?>> sent = new ArrayList<>();
+        private int records;
 
         @Override
         public void publish(PlatformEvent event) {
-            records.add(publisher.writer().record(event));
+            try {
+                sent.add(publisher.publish(event));
+                records++;
+            } catch (RuntimeException e) {
+                throw new PublishException("could not send " + event.eventType().type() + ": " + e.getMessage(), e);
+            }
         }
 
         @Override
-        public void tombstone(String topic, String key) {
-            records.add(new ProducerRecord<>(topic, null, key, null));
+        public void publishDeletion(PlatformEvent deletedEvent, String topic, String key) {
+            try {
+                if (deletedEvent != null) {
+                    sent.add(publisher.publishDeletion(deletedEvent));
+                } else {
+                    // Kinds without a deleted event (the organization): the tombstone alone, sent and awaited now.
+                    publisher.publishAndWait(List.of(new ProducerRecord<>(topic, null, key, null)), ackTimeout);
+                }
+                records += deletedEvent != null ? 2 : 1;
+            } catch (EventPublishingException e) {
+                throw new PublishException(e.getMessage(), e);
+            }
         }
 
         @Override
         public int size() {
-            return records.size();
+            return records;
         }
 
         @Override
         public void await() {
-            if (records.isEmpty()) {
+            if (sent.isEmpty()) {
                 return;
             }
             try {
-                publisher.publishAndWait(records, ackTimeout);
+                EventPublisher.await(CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)), ackTimeout);
             } catch (EventPublishingException e) {
                 throw new PublishException(e.getMessage(), e);
             }
-            records.clear();
+            sent.clear();
         }
     }
 }

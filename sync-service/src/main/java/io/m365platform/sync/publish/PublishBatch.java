@@ -2,14 +2,20 @@ package io.m365platform.sync.publish;
 
 import io.m365platform.contracts.PlatformEvent;
 
-/** Records sent together; {@link #await()} returns once the broker acknowledged every one of them. */
+/**
+ * Records sent together. Sending starts at once; {@link #await()} returns once the broker acknowledged every one
+ * of them, so a caller can do other work (its database writes) while the records travel.
+ */
 public interface PublishBatch {
 
     /** Sends an event to its type's topic (CloudEvents binary mode, key = the event's Kafka key). */
     void publish(PlatformEvent event);
 
-    /** Sends a tombstone (null value) for a key of a compacted topic. */
-    void tombstone(String topic, String key);
+    /**
+     * Sends a deletion on a compacted topic: the deleted event (if the kind has one), then a tombstone for the same
+     * key, in this order.
+     */
+    void publishDeletion(PlatformEvent deletedEvent, String topic, String key);
 
     /** Number of records sent through this batch. */
     int size();

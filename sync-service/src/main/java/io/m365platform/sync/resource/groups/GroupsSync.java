@@ -55,6 +55,7 @@ public final class GroupsSync extends DeltaResourceSync {
         String connectionId = step.run().connectionId();
         var runId = step.run().runId();
         boolean teams = KnownConnection.TEAMS_PRODUCT.equals(step.run().connection().product());
+        var statistics = step.run().engine().jdbc().statistics();
         return (JsonNode item, PageChanges changes) -> {
             String id = text(item, "id");
             if (id == null) {
@@ -67,11 +68,11 @@ public final class GroupsSync extends DeltaResourceSync {
             }
             changes.upsert(GroupEntityKind.INSTANCE, GroupMapper.map(item));
             if (teams && !full) {
-                MemberEdges.of(changes, connectionId, runId).refreshTeam(id);
+                MemberEdges.of(changes, connectionId, runId, statistics).refreshTeam(id);
             }
             JsonNode members = item.get("members@delta");
             if (members != null && members.isArray()) {
-                MemberEdges edges = MemberEdges.of(changes, connectionId, runId);
+                MemberEdges edges = MemberEdges.of(changes, connectionId, runId, statistics);
                 edges.touch(id);
                 for (JsonNode m : members) {
                     String memberId = text(m, "id");

@@ -27,14 +27,18 @@ public final class MemberEdges {
     private final Set<String> dirty = new LinkedHashSet<>();
     private final Set<String> teamRefresh = new LinkedHashSet<>();
 
-    private MemberEdges(String connectionId, UUID runId) {
+    private final io.m365platform.sync.db.TableStatistics statistics;
+
+    private MemberEdges(String connectionId, UUID runId, io.m365platform.sync.db.TableStatistics statistics) {
         this.connectionId = connectionId;
         this.runId = runId;
+        this.statistics = statistics;
     }
 
-    static MemberEdges of(PageChanges changes, String connectionId, UUID runId) {
+    static MemberEdges of(PageChanges changes, String connectionId, UUID runId,
+                          io.m365platform.sync.db.TableStatistics statistics) {
         return changes.attachment(MemberEdges.class, c -> {
-            MemberEdges edges = new MemberEdges(connectionId, runId);
+            MemberEdges edges = new MemberEdges(connectionId, runId, statistics);
             c.write(edges::apply);
             return edges;
         });
@@ -86,6 +90,9 @@ public final class MemberEdges {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            }
+            if (statistics.wrote("group_member_edge", added.size())) {
+                io.m365platform.sync.db.TableStatistics.analyze(c, "group_member_edge");
             }
         }
         markDirty(c, connectionId, dirty);

@@ -4,6 +4,7 @@ import io.m365platform.contracts.directory.GroupMembership;
 import io.m365platform.contracts.directory.MembershipRelation;
 import io.m365platform.contracts.directory.MemberType;
 import io.m365platform.contracts.EventKey;
+import io.m365platform.sync.db.TableStatistics;
 import io.m365platform.sync.db.WireNames;
 import io.m365platform.sync.engine.PageChanges;
 import io.m365platform.sync.engine.RunScope;
@@ -83,16 +84,15 @@ final class MembershipReconciler {
                             WireNames.fromWire(MembershipRelation.class, MembershipRelation::wireName, row[3])));
                 }
             }
+            String[] last = chunk.getLast();
             changes.write(c -> {
+                // The chunk was taken in key order: everything up to its last key is done.
                 try (PreparedStatement ps = c.prepareStatement("delete from membership_change where run_id = ? "
-                        + "and group_id = ? and member_id = ?")) {
-                    for (String[] row : chunk) {
-                        ps.setObject(1, run.runId());
-                        ps.setString(2, row[0]);
-                        ps.setString(3, row[1]);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+                        + "and (group_id, member_id) <= (?, ?)")) {
+                    ps.setObject(1, run.runId());
+                    ps.setString(2, last[0]);
+                    ps.setString(3, last[1]);
+                    ps.executeUpdate();
                 }
             });
             step.commit(changes, step.checkpoint(), StepStatus.DELETING);
@@ -119,13 +119,22 @@ final class MembershipReconciler {
     /** Stages the changes of the dirty groups and clears the marks, in one transaction; false if none were dirty. */
     private static boolean stageIfDirty(RunScope run) {
         return run.engine().jdbc().inTransaction(c -> {
+            long dirty;
             try (PreparedStatement ps = c.prepareStatement(
-                    "select 1 from membership_dirty where connection_id = ? limit 1")) {
+                    "select count(*) from membership_dirty where connection_id = ?")) {
                 ps.setString(1, run.connectionId());
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
-                    }
+                    rs.next();
+                    dirty = rs.getLong(1);
+                }
+            }
+            if (dirty == 0) {
+                return false;
+            }
+            if (dirty >= 500) {
+                // Many groups at once (a full run): let the planner see how big the inputs really are.
+                for (String table : List.of("membership_dirty", "group_member_edge", "group_memberships")) {
+                    TableStatistics.analyze(c, table);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(STAGE)) {
@@ -143,6 +152,9 @@ final class MembershipReconciler {
             try (PreparedStatement ps = c.prepareStatement("delete from membership_dirty where connection_id = ?")) {
                 ps.setString(1, run.connectionId());
                 ps.executeUpdate();
+            }
+            if (dirty >= 500) {
+                TableStatistics.analyze(c, "membership_change");
             }
             return true;
         });

@@ -1,0 +1,407 @@
+package io.m365platform.sync.bench;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import io.m365platform.contracts.EventJson;
+import io.m365platform.contracts.sync.SyncResource;
+import io.m365platform.contracts.sync.SyncTrigger;
+import io.m365platform.graph.config.GraphEndpoints;
+import io.m365platform.graph.config.TenantId;
+import io.m365platform.graph.config.Timeouts;
+import io.m365platform.graph.config.TrustMaterial;
+import io.m365platform.graph.paging.CollectionSummary;
+import io.m365platform.graph.request.GraphAccess;
+import io.m365platform.graph.request.GraphClientSettings;
+import io.m365platform.graph.request.GraphClients;
+import io.m365platform.graph.token.AccessToken;
+import io.m365platform.graph.token.AppCredentials;
+import io.m365platform.graph.token.AppTokenClient;
+import io.m365platform.graph.token.MsalApplications;
+import io.m365platform.service.events.EventPublisher;
+import io.m365platform.sync.SyncModel;
+import io.m365platform.sync.config.SyncSettings;
+import io.m365platform.sync.connection.ConnectionRepository;
+import io.m365platform.sync.db.Jdbc;
+import io.m365platform.sync.engine.EngineContext;
+import io.m365platform.sync.engine.SyncEngine;
+import io.m365platform.sync.publish.EventPublisherSink;
+import io.m365platform.sync.resource.groups.GroupMapper;
+import io.m365platform.sync.resource.users.UserMapper;
+import io.m365platform.sync.run.DeltaLinks;
+import io.m365platform.sync.run.PendingDeletions;
+import io.m365platform.sync.run.Run;
+import io.m365platform.sync.run.RunMode;
+import io.m365platform.sync.run.RunRepository;
+import io.m365platform.sync.run.RunStep;
+import io.m365platform.sync.run.StepRepository;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.flywaydb.core.Flyway;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Benchmark harness (a main, not a test): full sync of a generated tenant (users, SKUs, groups with members) and a
+ * delta run after 1% of the users changed, against the Graph simulator and a real Kafka broker (both in a child
+ * JVM), storing into the local PostgreSQL (schema {@code sync_bench}). Prints the figures and appends them to
+ * {@code sync-service/benchmarks/RESULTS.md}. See README: benchmark.
+ *
+ * <p>Arguments: {@code --users=100000 --groups=5000 --infra-heap=6g --results=benchmarks/RESULTS.md}.
+ */
+public final class SyncBenchmark {
+
+    private static ProcessHandle INFRA;
+
+    private SyncBenchmark() {
+    }
+
+    /** CPU time used so far by this JVM and by the infrastructure JVM, in milliseconds. */
+    static long[] cpuMillis() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long infra = INFRA == null ? 0 : INFRA.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+        return new long[] {os.getProcessCpuTime() / 1_000_000, infra};
+    }
+
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchLogging.quiet();
+        int users = BenchInfra.intArg(args, "--users", 100_000);
+        int groups = BenchInfra.intArg(args, "--groups", 5_000);
+        String infraHeap = BenchInfra.stringArg(args, "--infra-heap", users > 200_000 ? "8g" : "4g");
+        Path results = Path.of(BenchInfra.stringArg(args, "--results", "benchmarks/RESULTS.md"));
+        Path work = Path.of("target");
+        Files.createDirectories(work);
+
+        System.out.printf("Starting the simulator (%,d users, %,d groups) and Kafka in a child JVM...%n", users, groups);
+        Process infra = startInfra(users, groups, infraHeap, work);
+        BufferedReader infraOut = new BufferedReader(new InputStreamReader(infra.getInputStream(), StandardCharsets.UTF_8));
+        BufferedWriter infraIn = new BufferedWriter(new OutputStreamWriter(infra.getOutputStream(), StandardCharsets.UTF_8));
+        Properties env = awaitReady(infraOut);
+        INFRA = infra.toHandle();
+        try (HeapSampler heap = new HeapSampler()) {
+            Report report = run(env, heap, infraIn, infraOut);
+            report.print();
+            report.append(results);
+            System.out.println("Results appended to " + results.toAbsolutePath());
+        } finally {
+            infraIn.write("quit\n");
+            infraIn.flush();
+            infra.waitFor();
+        }
+        System.exit(0);
+    }
+
+    private static Report run(Properties env, HeapSampler heap, BufferedWriter infraIn, BufferedReader infraOut)
+            throws Exception {
+        Report report = new Report();
+        report.users = Integer.parseInt(env.getProperty("users"));
+        report.groups = Integer.parseInt(env.getProperty("groups"));
+        report.setupSeconds = Double.parseDouble(env.getProperty("setup.seconds"));
+
+        AgroalDataSource dataSource = dataSource();
+        Flyway flyway = Flyway.configure().dataSource(dataSource).schemas("sync_bench")
+                .locations("classpath:db/migration").cleanDisabled(false).load();
+        flyway.clean();
+        flyway.migrate();
+        Jdbc jdbc = new Jdbc(dataSource);
+
+        GraphEndpoints endpoints = new GraphEndpoints(java.net.URI.create(env.getProperty("login.base")),
+                java.net.URI.create(env.getProperty("graph.base")),
+                Optional.of(TrustMaterial.fromPemFile(Path.of(env.getProperty("pem.file")))), Timeouts.DEFAULT);
+        GraphClients graph = new GraphClients(endpoints, GraphClientSettings.defaults());
+        AppTokenClient tokenClient = new AppTokenClient(new MsalApplications(endpoints));
+        AppCredentials credentials = new AppCredentials(env.getProperty("client.id"), env.getProperty("client.secret"));
+        String tenantId = env.getProperty("tenant.id");
+        String connectionId = UUID.randomUUID().toString();
+        EventPublisher publisher = new EventPublisher(env.getProperty("kafka.bootstrap"), "sync-service-bench",
+                new SimpleMeterRegistry(), io.opentelemetry.api.OpenTelemetry.noop());
+
+        SyncSettings settings = new SyncSettings("bench", Duration.ofMinutes(5), Duration.ofSeconds(30), 1,
+                Duration.ofMinutes(15), Duration.ofHours(24), Duration.ofDays(7), Duration.ofSeconds(30), 8, 0.2, 10,
+                10, 1000, 999);
+        EngineContext context = new EngineContext(settings, jdbc, new ConnectionRepository(jdbc),
+                new RunRepository(jdbc), new StepRepository(jdbc), new PendingDeletions(jdbc), new DeltaLinks(jdbc),
+                SyncModel.catalog(EventJson.mapper()), new EventPublisherSink(publisher, Duration.ofMinutes(2)),
+                (c, t) -> graph.forTenant(t, () -> tokenClient.acquire(credentials, TenantId.of(tenantId))),
+                Clock.systemUTC());
+        SyncEngine engine = new SyncEngine(context, SyncModel.resources(),
+                c -> tokenClient.acquire(credentials, TenantId.of(tenantId)), Executors.newSingleThreadScheduledExecutor());
+        AccessToken token = tokenClient.acquire(credentials, TenantId.of(tenantId));
+        context.connections().apply(connectionId, tenantId, "microsoft-365", "connected", token.permissions(),
+                Instant.now());
+
+        // Warm-up: the JIT and the connections see every code path once, on a throw-away round of reads.
+        readOnly(graph, tenantId, credentials, tokenClient);
+
+        heap.reset();
+        report.readOnly = readOnly(graph, tenantId, credentials, tokenClient);
+        report.readOnlyPeakHeap = heap.peakBytes();
+
+        heap.reset();
+        long gc0 = HeapSampler.gcMillis();
+        report.full = execute(engine, context, connectionId, tenantId, RunMode.FULL);
+        report.full.peakHeap = heap.peakBytes();
+        report.full.gcMillis = HeapSampler.gcMillis() - gc0;
+        report.storedUsers = count(jdbc, "users", connectionId);
+        report.storedMemberships = count(jdbc, "group_memberships", connectionId);
+
+        int changed = Math.max(1, report.users / 100);
+        infraIn.write("mutate " + changed + "\n");
+        infraIn.flush();
+        String line;
+        while ((line = infraOut.readLine()) != null && !line.startsWith("MUTATED")) {
+            System.out.println("[infra] " + line);
+        }
+        report.changedUsers = changed;
+        heap.reset();
+        gc0 = HeapSampler.gcMillis();
+        report.delta = execute(engine, context, connectionId, tenantId, RunMode.INCREMENTAL);
+        report.delta.peakHeap = heap.peakBytes();
+        report.delta.gcMillis = HeapSampler.gcMillis() - gc0;
+        engine.close();
+        graph.close();
+        dataSource.close();
+        return report;
+    }
+
+    private static Phase execute(SyncEngine engine, EngineContext context, String connectionId, String tenantId,
+                                 RunMode mode) {
+        UUID runId = UUID.randomUUID();
+        context.runs().enqueue(new RunRepository.NewRun(runId, connectionId, tenantId, mode, SyncTrigger.REQUEST,
+                null, "benchmark", "benchmark", List.of(), null, null));
+        long[] cpu0 = cpuMillis();
+        long t0 = System.nanoTime();
+        engine.execute(runId, scope -> {
+        });
+        Phase phase = new Phase();
+        phase.seconds = (System.nanoTime() - t0) / 1e9;
+        long[] cpu1 = cpuMillis();
+        phase.syncCpuSeconds = (cpu1[0] - cpu0[0]) / 1000.0;
+        phase.infraCpuSeconds = (cpu1[1] - cpu0[1]) / 1000.0;
+        phase.loadAverage = loadAverage();
+        Run run = context.runs().find(runId).orElseThrow();
+        phase.status = run.status().wireName() + (run.statusReason() == null ? "" : " (" + run.statusReason() + ")");
+        phase.graphRequests = run.graphRequests();
+        phase.pages = run.pages();
+        phase.steps = context.steps().steps(runId);
+        return phase;
+    }
+
+    /** Reading the same pages (users and groups delta rounds, SKUs) without storing or publishing anything. */
+    private static ReadOnly readOnly(GraphClients graph, String tenantId, AppCredentials credentials,
+                                     AppTokenClient tokenClient) {
+        GraphAccess access = graph.forTenant(tenantId, () -> tokenClient.acquire(credentials, TenantId.of(tenantId)));
+        Map<String, String> prefer = Map.of("Prefer", "odata.maxpagesize=999");
+        AtomicLong items = new AtomicLong();
+        ReadOnly r = new ReadOnly();
+        long[] cpu0 = cpuMillis();
+        long t0 = System.nanoTime();
+        CollectionSummary users = access.collections().readAll("/users/delta?$select=" + UserMapper.SELECT, prefer,
+                item -> UserMapper.map(item), page -> { });
+        r.usersSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        CollectionSummary groups = access.collections().readAll("/groups/delta?$select=" + GroupMapper.SELECT, prefer,
+                item -> items.incrementAndGet(), page -> { });
+        access.collections().readAll("/subscribedSkus", item -> items.incrementAndGet());
+        r.groupsSeconds = (System.nanoTime() - t1) / 1e9;
+        r.seconds = (System.nanoTime() - t0) / 1e9;
+        long[] cpu1 = cpuMillis();
+        r.syncCpuSeconds = (cpu1[0] - cpu0[0]) / 1000.0;
+        r.infraCpuSeconds = (cpu1[1] - cpu0[1]) / 1000.0;
+        r.requests = access.stats().snapshot().requests();
+        r.userPages = users.pages();
+        r.groupPages = groups.pages();
+        return r;
+    }
+
+    private static long count(Jdbc jdbc, String table, String connectionId) {
+        return jdbc.withConnection(c -> {
+            try (var ps = c.prepareStatement("select count(*) from " + table + " where connection_id = ?")) {
+                ps.setString(1, connectionId);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static AgroalDataSource dataSource() throws java.sql.SQLException {
+        String url = "jdbc:postgresql://" + System.getenv().getOrDefault("DB_HOST", "127.0.0.1") + ":"
+                + System.getenv().getOrDefault("DB_PORT", "5432") + "/" + System.getenv().getOrDefault("DB_NAME", "test")
+                + "?currentSchema=sync_bench&reWriteBatchedInserts=true&options=-c%20plan_cache_mode%3Dforce_custom_plan";
+        return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(pool -> pool.maxSize(8)
+                        .connectionFactoryConfiguration(cf -> cf.jdbcUrl(url)
+                                .principal(new NamePrincipal(System.getenv().getOrDefault("DB_USER", "postgres")))
+                                .credential(new SimplePassword(System.getenv().getOrDefault("DB_PASSWORD", ""))))));
+    }
+
+    private static Process startInfra(int users, int groups, String heap, Path work) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "--sun-misc-unsafe-memory-access=allow",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Djava.util.logging.manager=" + System.getProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager"),
+                "-Dlogging.configuration=" + System.getProperty("logging.configuration", "file:benchmarks/logging.properties"),
+                "-cp", System.getProperty("java.class.path"),
+                BenchInfra.class.getName(), "--users=" + users, "--groups=" + groups,
+                "--out=" + work.resolve("bench-infra.properties")));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.redirectError(work.resolve("bench-infra.log").toFile());
+        return pb.start();
+    }
+
+    private static Properties awaitReady(BufferedReader out) throws Exception {
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("READY ")) {
+                Properties p = new Properties();
+                try (var r = Files.newBufferedReader(Path.of(line.substring(6).trim()))) {
+                    p.load(r);
+                }
+                return p;
+            }
+            System.out.println("[infra] " + line);
+        }
+        throw new IllegalStateException("the infrastructure JVM ended before it was ready (see target/bench-infra.log)");
+    }
+
+    static final class Phase {
+        double seconds;
+        String status;
+        long graphRequests;
+        long pages;
+        long peakHeap;
+        long gcMillis;
+        double syncCpuSeconds;
+        double infraCpuSeconds;
+        double loadAverage;
+        List<RunStep> steps = List.of();
+
+        double stepSeconds(SyncResource resource) {
+            return steps.stream().filter(s -> s.resource() == resource && s.startedAt() != null && s.finishedAt() != null)
+                    .mapToDouble(s -> Duration.between(s.startedAt(), s.finishedAt()).toMillis() / 1000.0).sum();
+        }
+
+        long count(SyncResource resource, java.util.function.ToLongFunction<RunStep> f) {
+            return steps.stream().filter(s -> s.resource() == resource).mapToLong(f).sum();
+        }
+
+        long events() {
+            return steps.stream().mapToLong(s -> s.created() + s.updated() + 2 * s.deleted()).sum();
+        }
+    }
+
+    static final class ReadOnly {
+        double seconds;
+        double syncCpuSeconds;
+        double infraCpuSeconds;
+        double usersSeconds;
+        double groupsSeconds;
+        long requests;
+        long userPages;
+        long groupPages;
+    }
+
+    static final class Report {
+        int users;
+        int groups;
+        double setupSeconds;
+        ReadOnly readOnly;
+        long readOnlyPeakHeap;
+        Phase full;
+        Phase delta;
+        long storedUsers;
+        long storedMemberships;
+        int changedUsers;
+
+        String markdown() {
+            StringBuilder b = new StringBuilder();
+            var rt = Runtime.getRuntime();
+            b.append("\n## ").append(Instant.now()).append(" — ").append(String.format("%,d", users)).append(" users, ")
+                    .append(String.format("%,d", groups)).append(" groups\n\n");
+            b.append("Machine: ").append(rt.availableProcessors()).append(" cores, sync JVM heap max ")
+                    .append(mb(rt.maxMemory())).append(" MB (").append(ManagementFactory.getRuntimeMXBean().getVmVersion())
+                    .append("); the simulator and Kafka run in a second JVM on the same cores; PostgreSQL local.\n\n");
+            double usersFull = full.stepSeconds(SyncResource.USERS);
+            b.append("| phase | wall time | users/s | CPU s (sync JVM / simulator+Kafka JVM) | Graph requests | pages "
+                    + "| events published | peak heap | GC | load avg |\n");
+            b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+            b.append(String.format("| read only (no store, no publish) | %.2f s | %,.0f | %.1f / %.1f | %d | %d | 0 | %d MB | | |%n",
+                    readOnly.seconds, users / readOnly.usersSeconds, readOnly.syncCpuSeconds, readOnly.infraCpuSeconds,
+                    readOnly.requests, readOnly.userPages + readOnly.groupPages, mb(readOnlyPeakHeap)));
+            b.append(String.format("| full sync | %.2f s | %,.0f (users step) / %,.0f (whole run) | %.1f / %.1f | %d | %d | %,d | %d MB | %d ms | %.1f |%n",
+                    full.seconds, users / usersFull, users / full.seconds, full.syncCpuSeconds, full.infraCpuSeconds,
+                    full.graphRequests, full.pages, full.events(), mb(full.peakHeap), full.gcMillis, full.loadAverage));
+            b.append(String.format("| delta after %,d users changed | %.2f s | | %.1f / %.1f | %d | %d | %,d | %d MB | %d ms | %.1f |%n",
+                    changedUsers, delta.seconds, delta.syncCpuSeconds, delta.infraCpuSeconds, delta.graphRequests,
+                    delta.pages, delta.events(), mb(delta.peakHeap), delta.gcMillis, delta.loadAverage));
+            b.append("\n");
+            b.append(String.format("- Ratio full sync / read only: users step %.2f (%.2f s vs %.2f s); users + groups "
+                            + "+ SKUs %.2f (%.2f s vs %.2f s)%n", usersFull / readOnly.usersSeconds, usersFull,
+                    readOnly.usersSeconds,
+                    (usersFull + full.stepSeconds(SyncResource.GROUPS) + full.stepSeconds(SyncResource.SUBSCRIBED_SKUS))
+                            / readOnly.seconds,
+                    usersFull + full.stepSeconds(SyncResource.GROUPS) + full.stepSeconds(SyncResource.SUBSCRIBED_SKUS),
+                    readOnly.seconds));
+            b.append("- Full run per resource: ");
+            for (RunStep s : full.steps) {
+                if (s.startedAt() != null && s.finishedAt() != null) {
+                    b.append(String.format("%s %.2f s (%,d fetched, %,d created); ", s.resource().wireName(),
+                            Duration.between(s.startedAt(), s.finishedAt()).toMillis() / 1000.0, s.fetched(), s.created()));
+                }
+            }
+            b.append("\n");
+            b.append(String.format("- Stored after the full run: %,d users, %,d group memberships (direct + transitive); "
+                    + "full run status: %s%n", storedUsers, storedMemberships, full.status));
+            b.append(String.format("- Delta run: %,d users updated, %,d license assignments updated; status %s%n",
+                    delta.count(SyncResource.USERS, RunStep::updated),
+                    delta.count(SyncResource.LICENSE_ASSIGNMENTS, RunStep::updated), delta.status));
+            b.append(String.format("- Tenant generation and infrastructure start-up (not measured above): %.0f s%n",
+                    setupSeconds));
+            return b.toString();
+        }
+
+        void print() {
+            System.out.println(markdown());
+        }
+
+        void append(Path file) throws java.io.IOException {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            if (!Files.exists(file)) {
+                Files.writeString(file, "# sync-service benchmark results\n\nAppended by `SyncBenchmark` "
+                        + "(see README: benchmark); newest last.\n");
+            }
+            Files.writeString(file, markdown(), StandardOpenOption.APPEND);
+        }
+
+        private static long mb(long bytes) {
+            return bytes / (1024 * 1024);
+        }
+    }
+
+}
