@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -28,14 +31,34 @@ import java.util.stream.Collectors;
  */
 public final class EntityStore<S> {
 
+    /** Below this many rows a batched INSERT is as fast as COPY and needs no staging table. */
+    private static final int COPY_THRESHOLD = 64;
+
     private final EntityKind<S> kind;
     private final ObjectReader reader;
     private final String upsertSql;
+    private final String columnList;
+    private final String stageTable;
+    private final String mergeSql;
 
     public EntityStore(EntityKind<S> kind, ObjectMapper mapper) {
         this.kind = kind;
         this.reader = mapper.readerFor(kind.stateType());
         this.upsertSql = buildUpsert(kind);
+        List<String> typed = kind.columns().stream().map(Column::name).toList();
+        this.columnList = "connection_id, object_id, parent_id, " + String.join(", ", typed)
+                + (typed.isEmpty() ? "" : ", ") + "data, content_hash, last_seen_run, synced_at";
+        this.stageTable = "stage_" + kind.table();
+        this.mergeSql = "insert into " + kind.table() + " (" + columnList + ") select " + columnList + " from "
+                + stageTable + " on conflict (connection_id, object_id) do update set "
+                + updateClause(typed);
+    }
+
+    private static String updateClause(List<String> typed) {
+        return typed.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
+                + (typed.isEmpty() ? "" : ", ") + "parent_id = excluded.parent_id, data = excluded.data, "
+                + "content_hash = excluded.content_hash, last_seen_run = excluded.last_seen_run, "
+                + "synced_at = excluded.synced_at";
     }
 
     public EntityKind<S> kind() {
@@ -159,10 +182,21 @@ public final class EntityStore<S> {
         }
     }
 
+    /**
+     * Inserts or updates rows: a page-sized set goes through COPY into a session-local staging table and one
+     * INSERT ... SELECT ... ON CONFLICT (no per-row parameters to bind and parse), a few rows through a batch.
+     */
     public void upsert(Connection c, String connectionId, UUID runId, Instant syncedAt, List<StoredRow<S>> rows)
             throws SQLException {
         if (rows.isEmpty()) {
             return;
+        }
+        if (rows.size() >= COPY_THRESHOLD) {
+            PGConnection pg = unwrapPostgres(c);
+            if (pg != null) {
+                copyUpsert(c, pg, connectionId, runId, syncedAt, rows);
+                return;
+            }
         }
         List<Column<S>> columns = kind.columns();
         Timestamp at = Timestamp.from(syncedAt);
@@ -173,7 +207,7 @@ public final class EntityStore<S> {
                 ps.setString(i++, row.objectId());
                 ps.setString(i++, row.parentId());
                 for (Column<S> column : columns) {
-                    column.binder().bind(ps, i++, row.state());
+                    column.bind(ps, i++, row.state());
                 }
                 ps.setString(i++, new String(row.json(), StandardCharsets.UTF_8));
                 ps.setBytes(i++, row.hash());
@@ -182,6 +216,49 @@ public final class EntityStore<S> {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    private void copyUpsert(Connection c, PGConnection pg, String connectionId, UUID runId, Instant syncedAt,
+                            List<StoredRow<S>> rows) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            // Session-local, emptied at every commit: pooled connections keep it, concurrent runs never share it.
+            st.execute("create temp table if not exists " + stageTable + " (like " + kind.table()
+                    + ") on commit delete rows");
+        }
+        CopyText text = new CopyText();
+        String run = runId.toString();
+        String at = syncedAt.toString();
+        for (StoredRow<S> row : rows) {
+            text.text(connectionId);
+            text.text(row.objectId());
+            text.text(row.parentId());
+            for (Column<S> column : kind.columns()) {
+                column.copy(text, row.state());
+            }
+            text.text(new String(row.json(), StandardCharsets.UTF_8));
+            text.bytes(row.hash());
+            text.raw(run);
+            text.raw(at);
+            text.endRow();
+        }
+        try {
+            pg.getCopyAPI().copyIn("copy " + stageTable + " (" + columnList + ") from stdin",
+                    new StringReader(text.content()));
+        } catch (IOException e) {
+            throw new SQLException("COPY into " + stageTable + " failed", e);
+        }
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate(mergeSql);
+            st.execute("truncate " + stageTable);
+        }
+    }
+
+    private static PGConnection unwrapPostgres(Connection c) {
+        try {
+            return c.isWrapperFor(PGConnection.class) ? c.unwrap(PGConnection.class) : null;
+        } catch (SQLException e) {
+            return null;
         }
     }
 

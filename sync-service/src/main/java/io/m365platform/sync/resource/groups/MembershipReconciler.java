@@ -25,35 +25,57 @@ import java.util.List;
  */
 final class MembershipReconciler {
 
-    private static final int CHUNK = 1000;
+    private static final int CHUNK = 5000;
 
-    /** Desired memberships of affected groups vs the published ones; inserts the differences. */
-    private static final String STAGE = """
-            insert into membership_change (run_id, connection_id, group_id, member_id, member_type, relation)
+    /** The dirty groups and every group containing one (directly or through nesting). */
+    private static final String AFFECTED = """
+            create temp table tmp_affected on commit drop as
             with recursive affected(group_id) as (
                 select group_id from membership_dirty where connection_id = ?
               union
                 select e.group_id from group_member_edge e join affected a on e.member_id = a.group_id
                  where e.connection_id = ? and e.member_type = 'group'
-            ), closure(root, member_id, member_type) as (
-                select e.group_id, e.member_id, e.member_type from group_member_edge e
-                  join affected a on a.group_id = e.group_id where e.connection_id = ?
+            ) select group_id from affected
+            """;
+
+    /** Their direct members: the raw edges. */
+    private static final String DESIRED_DIRECT = """
+            create temp table tmp_desired on commit drop as
+            select e.group_id, e.member_id, e.member_type, 'direct'::text as relation from group_member_edge e
+              join tmp_affected a on a.group_id = e.group_id where e.connection_id = ?
+            """;
+
+    /**
+     * Their members only through nested groups: followed from the edges that point at groups (few), a union so
+     * that cycles end, minus the direct members and the group itself.
+     */
+    private static final String DESIRED_TRANSITIVE = """
+            insert into tmp_desired
+            with recursive nested(root, member_id, member_type) as (
+                select e.group_id, f.member_id, f.member_type from group_member_edge e
+                  join tmp_affected a on a.group_id = e.group_id
+                  join group_member_edge f on f.connection_id = e.connection_id and f.group_id = e.member_id
+                 where e.connection_id = ? and e.member_type = 'group'
               union
-                select c.root, e.member_id, e.member_type from closure c
-                  join group_member_edge e on e.connection_id = ? and e.group_id = c.member_id
-                 where c.member_type = 'group'
-            ), desired as (
-                select c.root as group_id, c.member_id, c.member_type,
-                       case when exists (select 1 from group_member_edge d where d.connection_id = ?
-                                          and d.group_id = c.root and d.member_id = c.member_id)
-                            then 'direct' else 'transitive' end as relation
-                  from closure c where c.member_id <> c.root
-            ), published as (
-                select m.parent_id as group_id, m.member_id, m.member_type, m.relation from group_memberships m
-                  join affected a on a.group_id = m.parent_id where m.connection_id = ?
+                select n.root, f.member_id, f.member_type from nested n
+                  join group_member_edge f on f.connection_id = ? and f.group_id = n.member_id
+                 where n.member_type = 'group'
             )
-            select ?, ?, coalesce(d.group_id, p.group_id), coalesce(d.member_id, p.member_id), d.member_type, d.relation
-              from desired d full outer join published p on p.group_id = d.group_id and p.member_id = d.member_id
+            select distinct n.root, n.member_id, n.member_type, 'transitive' from nested n
+             where n.member_id <> n.root and not exists (select 1 from group_member_edge d
+                   where d.connection_id = ? and d.group_id = n.root and d.member_id = n.member_id)
+            """;
+
+    /** Desired vs published memberships of the affected groups: the differences, staged for publishing. */
+    private static final String STAGE = """
+            insert into membership_change (run_id, connection_id, group_id, member_id, member_type, relation)
+            select ?, ?, coalesce(d.group_id, p.group_id), coalesce(d.member_id, p.member_id), d.member_type,
+                   d.relation
+              from tmp_desired d
+              full outer join (select m.parent_id as group_id, m.member_id, m.member_type, m.relation
+                                 from group_memberships m join tmp_affected a on a.group_id = m.parent_id
+                                where m.connection_id = ?) p
+                on p.group_id = d.group_id and p.member_id = d.member_id
              where d.group_id is null or p.group_id is null or d.relation <> p.relation
                 or d.member_type <> p.member_type
             on conflict do nothing
@@ -99,6 +121,15 @@ final class MembershipReconciler {
         }
     }
 
+    private static void execute(java.sql.Connection c, String sql, Object... params) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
     private static List<String[]> nextChunk(RunScope run) {
         return run.engine().jdbc().withConnection(c -> {
             List<String[]> rows = new ArrayList<>();
@@ -137,18 +168,13 @@ final class MembershipReconciler {
                     TableStatistics.analyze(c, table);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(STAGE)) {
-                String conn = run.connectionId();
-                ps.setString(1, conn);
-                ps.setString(2, conn);
-                ps.setString(3, conn);
-                ps.setString(4, conn);
-                ps.setString(5, conn);
-                ps.setString(6, conn);
-                ps.setObject(7, run.runId());
-                ps.setString(8, conn);
-                ps.executeUpdate();
-            }
+            String conn = run.connectionId();
+            execute(c, AFFECTED, conn, conn);
+            TableStatistics.analyze(c, "tmp_affected");
+            execute(c, DESIRED_DIRECT, conn);
+            execute(c, DESIRED_TRANSITIVE, conn, conn, conn);
+            TableStatistics.analyze(c, "tmp_desired");
+            execute(c, STAGE, run.runId(), conn, conn);
             try (PreparedStatement ps = c.prepareStatement("delete from membership_dirty where connection_id = ?")) {
                 ps.setString(1, run.connectionId());
                 ps.executeUpdate();
