@@ -110,24 +110,27 @@ public final class PageCommitter {
         Map<String, byte[]> stored = store.hashes(c, run.connectionId(), changes.upserts().keySet());
         Map<String, S> mergeBase = changes.merges().isEmpty() ? Map.of()
                 : store.load(c, run.connectionId(), changes.merges().keySet());
-        for (Map.Entry<String, S> e : changes.upserts().entrySet()) {
+        // Serialising and hashing is pure CPU: spread over the cores for page-sized sets.
+        List<StoredRow<S>> rows = parallel(changes.upserts().entrySet().stream()).map(e -> {
             S state = e.getValue();
             S base = mergeBase.get(e.getKey());
             if (base != null) {
                 state = changes.merges().get(e.getKey()).apply(state, base);
             }
             byte[] json = json(state);
-            byte[] hash = ContentHash.of(json);
-            byte[] old = stored.get(e.getKey());
+            return new StoredRow<>(e.getKey(), kind.parentId(state), state, json, ContentHash.of(json));
+        }).toList();
+        for (StoredRow<S> row : rows) {
+            byte[] old = stored.get(row.objectId());
             if (old == null) {
                 plan.created++;
-            } else if (!Arrays.equals(old, hash)) {
+            } else if (!Arrays.equals(old, row.hash())) {
                 plan.updated++;
             } else {
-                plan.unchanged.add(e.getKey());
+                plan.unchanged.add(row.objectId());
                 continue;
             }
-            plan.changed.add(new StoredRow<>(e.getKey(), kind.parentId(state), state, json, hash));
+            plan.changed.add(row);
         }
         if (!changes.replacedParents().isEmpty()) {
             Map<String, S> existing = store.loadChildren(c, run.connectionId(), changes.replacedParents());
@@ -144,6 +147,11 @@ public final class PageCommitter {
         plan.removed.putAll(changes.removed());
         plan.upsertedIds.addAll(changes.upserts().keySet());
         return plan;
+    }
+
+    /** Page-sized work in parallel (common pool), small sets in the calling thread. */
+    private static <T> java.util.stream.Stream<T> parallel(java.util.stream.Stream<T> stream) {
+        return stream.parallel();
     }
 
     private byte[] json(Object state) {
@@ -174,9 +182,8 @@ public final class PageCommitter {
         }
 
         void publish(PublishBatch batch, EventContext context) {
-            for (StoredRow<S> row : changed) {
-                batch.publish(kind.synced(row.state(), context));
-            }
+            // Encoding an event (CloudEvents, schema check) is the costliest step per entity: use every core.
+            parallel(changed.stream()).forEach(row -> batch.publish(kind.synced(row.state(), context)));
             for (S orphan : orphans.values()) {
                 batch.publishDeletion(kind.deleted(orphan, DeletionReason.NOT_FOUND, context), kind.topic(),
                         kind.kafkaKey(context.connectionId(), orphan));
@@ -190,8 +197,13 @@ public final class PageCommitter {
                 store.markSeen(c, run.connectionId(), run.runId(), unchanged);
             }
             store.delete(c, run.connectionId(), orphans.keySet());
-            engine.pending().withdraw(c, run.runId(), kind.name(), upsertedIds);
-            engine.pending().add(c, run.runId(), kind.name(), removed);
+            if (run.mayHavePending(kind.name())) {
+                engine.pending().withdraw(c, run.runId(), kind.name(), upsertedIds);
+            }
+            if (!removed.isEmpty()) {
+                engine.pending().add(c, run.runId(), kind.name(), removed);
+                run.pendingAdded(kind.name());
+            }
         }
 
         PageCounts counts() {

@@ -22,6 +22,7 @@ public final class RunScope {
     private volatile String stopReason;
     private volatile boolean releaseOnStop;
     private GraphCallStats.Snapshot accounted;
+    private final java.util.Set<String> pendingKinds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long pagesCommitted;
 
     public RunScope(EngineContext engine, Run run, KnownConnection connection, GraphAccess graph, String owner) {
@@ -67,6 +68,18 @@ public final class RunScope {
 
     public Set<String> grantedPermissions() {
         return connection.grantedPermissions();
+    }
+
+    /**
+     * Whether this run may hold pending deletions of a kind: it queued some on this instance, or it was started
+     * before (a resumed run: whatever an earlier attempt queued is unknown here).
+     */
+    public boolean mayHavePending(String kind) {
+        return run.attempts() > 1 || pendingKinds.contains(kind);
+    }
+
+    void pendingAdded(String kind) {
+        pendingKinds.add(kind);
     }
 
     /** Event metadata stamped now. */

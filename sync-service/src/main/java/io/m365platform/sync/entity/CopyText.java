@@ -56,6 +56,17 @@ public final class CopyText {
         escape(literal.toString());
     }
 
+    /** Index of the first character COPY needs escaped, or -1 (the common case: append the string as is). */
+    private static int firstSpecial(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public void endRow() {
         out.append('\n');
         rowStarted = false;
@@ -73,7 +84,13 @@ public final class CopyText {
     }
 
     private void escape(String value) {
-        for (int i = 0; i < value.length(); i++) {
+        int first = firstSpecial(value);
+        if (first < 0) {
+            out.append(value);
+            return;
+        }
+        out.append(value, 0, first);
+        for (int i = first; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");

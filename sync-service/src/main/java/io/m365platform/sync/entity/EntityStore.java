@@ -183,7 +183,8 @@ public final class EntityStore<S> {
     }
 
     /**
-     * Inserts or updates rows: a page-sized set goes through COPY into a session-local staging table and one
+     * Inserts or updates rows (at most one call per kind and transaction: the staging table empties at commit).
+     * A page-sized set goes through COPY into a session-local staging table and one
      * INSERT ... SELECT ... ON CONFLICT (no per-row parameters to bind and parse), a few rows through a batch.
      */
     public void upsert(Connection c, String connectionId, UUID runId, Instant syncedAt, List<StoredRow<S>> rows)
@@ -250,7 +251,6 @@ public final class EntityStore<S> {
         }
         try (Statement st = c.createStatement()) {
             st.executeUpdate(mergeSql);
-            st.execute("truncate " + stageTable);
         }
     }
 

@@ -30,15 +30,16 @@ public final class EventPublisherSink implements EventSink {
         return new Batch();
     }
 
+    /** Thread-safe: a page's events may be encoded and handed over from several threads. */
     private final class Batch implements PublishBatch {
-        private final List<CompletableFuture<?>> sent = new ArrayList<>();
-        private int records;
+        private final List<CompletableFuture<?>> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final java.util.concurrent.atomic.AtomicInteger records = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public void publish(PlatformEvent event) {
             try {
                 sent.add(publisher.publish(event));
-                records++;
+                records.incrementAndGet();
             } catch (RuntimeException e) {
                 throw new PublishException("could not send " + event.eventType().type() + ": " + e.getMessage(), e);
             }
@@ -53,7 +54,7 @@ public final class EventPublisherSink implements EventSink {
                     // Kinds without a deleted event (the organization): the tombstone alone, sent and awaited now.
                     publisher.publishAndWait(List.of(new ProducerRecord<>(topic, null, key, null)), ackTimeout);
                 }
-                records += deletedEvent != null ? 2 : 1;
+                records.addAndGet(deletedEvent != null ? 2 : 1);
             } catch (EventPublishingException e) {
                 throw new PublishException(e.getMessage(), e);
             }
@@ -61,7 +62,7 @@ public final class EventPublisherSink implements EventSink {
 
         @Override
         public int size() {
-            return records;
+            return records.get();
         }
 
         @Override
@@ -69,8 +70,12 @@ public final class EventPublisherSink implements EventSink {
             if (sent.isEmpty()) {
                 return;
             }
+            CompletableFuture<?>[] all;
+            synchronized (sent) {
+                all = sent.toArray(CompletableFuture[]::new);
+            }
             try {
-                EventPublisher.await(CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)), ackTimeout);
+                EventPublisher.await(CompletableFuture.allOf(all), ackTimeout);
             } catch (EventPublishingException e) {
                 throw new PublishException(e.getMessage(), e);
             }

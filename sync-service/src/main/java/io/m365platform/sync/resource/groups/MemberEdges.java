@@ -76,7 +76,9 @@ public final class MemberEdges {
                 ps.executeBatch();
             }
         }
-        if (!added.isEmpty()) {
+        if (added.size() >= 64 && c.isWrapperFor(org.postgresql.PGConnection.class)) {
+            copyAdded(c);
+        } else if (!added.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into group_member_edge (connection_id, group_id, "
                     + "member_id, member_type, last_seen_run) values (?, ?, ?, ?, ?) on conflict (connection_id, "
                     + "group_id, member_id) do update set member_type = excluded.member_type, "
@@ -103,6 +105,38 @@ public final class MemberEdges {
                 ps.setArray(2, c.createArrayOf("text", teamRefresh.toArray(String[]::new)));
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /** Many edges (a full round): COPY into a session-local staging table, then one upsert. */
+    private void copyAdded(Connection c) throws SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("create temp table if not exists stage_group_member_edge (like group_member_edge) "
+                    + "on commit delete rows");
+        }
+        io.m365platform.sync.entity.CopyText text = new io.m365platform.sync.entity.CopyText();
+        for (String[] e : added) {
+            text.text(connectionId);
+            text.text(e[0]);
+            text.text(e[1]);
+            text.text(e[2]);
+            text.raw(runId.toString());
+            text.endRow();
+        }
+        try {
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("copy stage_group_member_edge "
+                    + "(connection_id, group_id, member_id, member_type, last_seen_run) from stdin",
+                    new java.io.StringReader(text.content()));
+        } catch (java.io.IOException ex) {
+            throw new SQLException("COPY of group member edges failed", ex);
+        }
+        try (java.sql.Statement st = c.createStatement()) {
+            // A group's members can repeat across the delta pages of one round: keep one row per edge.
+            st.executeUpdate("insert into group_member_edge (connection_id, group_id, member_id, member_type, "
+                    + "last_seen_run) select distinct on (connection_id, group_id, member_id) connection_id, group_id, "
+                    + "member_id, member_type, last_seen_run from stage_group_member_edge on conflict (connection_id, "
+                    + "group_id, member_id) do update set member_type = excluded.member_type, "
+                    + "last_seen_run = excluded.last_seen_run");
         }
     }
 

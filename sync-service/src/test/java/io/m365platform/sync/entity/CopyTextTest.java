@@ -1,0 +1,37 @@
+package io.m365platform.sync.entity;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The COPY text encoding: what PostgreSQL reads back must be exactly what was written. */
+class CopyTextTest {
+
+    @Test
+    void fieldsAreTabSeparatedAndSpecialCharactersEscaped() {
+        CopyText t = new CopyText();
+        t.text("plain");
+        t.text("tab\there, line\nbreak, back\\slash, cr\r");
+        t.nullValue();
+        t.text(null);
+        t.raw("t");
+        t.bytes(new byte[] {0x0f, (byte) 0xa0});
+        t.textArray(Arrays.asList("owner", "quote\"d", null, "back\\slash"));
+        t.endRow();
+        assertEquals("plain\ttab\\there, line\\nbreak, back\\\\slash, cr\\r\t\\N\t\\N\tt\t\\\\x0fa0\t"
+                + "{\"owner\",\"quote\\\\\"d\",NULL,\"back\\\\\\\\slash\"}\n", t.content());
+    }
+
+    @Test
+    void rowsFollowEachOther() {
+        CopyText t = new CopyText();
+        t.text("a");
+        t.endRow();
+        t.textArray(List.of());
+        t.endRow();
+        assertEquals("a\n{}\n", t.content());
+    }
+}
