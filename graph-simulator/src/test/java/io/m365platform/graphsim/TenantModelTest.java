@@ -84,7 +84,7 @@ class TenantModelTest {
         users.set(3, bad);
         TenantFixture broken = new TenantFixture(f.id(), f.seed(), f.organization(), f.adminUserId(), f.displayConcealedNames(),
                 f.skus(), users, f.groups(), f.teams(), f.directoryRoles(), f.roleAssignments(), f.servicePrincipals(),
-                f.oauth2PermissionGrants(), f.teamsApps(), f.installedApps(), f.deriveInstalledApps(), f.apps(), f.extensions());
+                f.oauth2PermissionGrants(), f.appRoleAssignments(), f.teamsApps(), f.installedApps(), f.deriveInstalledApps(), f.apps(), f.extensions());
         TenantException e = assertThrows(TenantException.class, () -> FixtureCodec.load(broken, Clock.systemUTC()));
         assertTrue(e.getMessage().contains("00000000-0000-0000-0000-00000000dead"), e.getMessage());
     }

@@ -30,6 +30,11 @@ public final class Permissions {
             "TeamsAppInstallation.ReadWriteSelfForUser.All", "TeamsAppInstallation.ReadWriteForUser.All");
     public static final PermissionRule SERVICE_PRINCIPALS_READ = PermissionRule.anyOf("Application.Read.All",
             "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
+    /** GET /teams/{id}: Team.ReadBasic.All least; TeamSettings.Read(Write).All, Group.Read(Write).All, Directory.Read(Write).All. */
+    public static final PermissionRule TEAM_READ = PermissionRule.anyOf("Team.ReadBasic.All", "TeamSettings.Read.All",
+            "TeamSettings.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
+    /** $select=signInActivity on users: AuditLog.Read.All in addition to a user-read permission (GRAPH_FACTS §8). */
+    public static final String AUDIT_LOG_READ = "AuditLog.Read.All";
     public static final PermissionRule GRANTS_READ = PermissionRule.anyOf("Directory.Read.All",
             "DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All");
     public static final PermissionRule REPORT_SETTINGS_READ = PermissionRule.anyOf("ReportSettings.Read.All",

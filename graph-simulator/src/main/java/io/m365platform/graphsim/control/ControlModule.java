@@ -74,6 +74,31 @@ public final class ControlModule implements SimulatorModule {
             r.empty(204);
         });
         c.control("POST", "/_sim/tenants/{t}/users/{id}/licenses", this::licenses);
+        c.control("POST", "/_sim/tenants/{t}/users/{id}/sign-ins", this::signIn);
+        c.control("POST", "/_sim/tenants/{t}/users/{id}/password-changed", (q, r) ->
+                write(r, 200, tenant(q).users().passwordChanged(q.pathVariable("id"))));
+        c.control("PATCH", "/_sim/tenants/{t}/teams/{id}", (q, r) -> {
+            JsonNode v = q.bodyJson().get("isArchived");
+            if (v == null || !v.isBoolean()) {
+                throw ControlException.badRequest("isArchived (boolean) is required");
+            }
+            write(r, 200, tenant(q).groups().setTeamArchived(q.pathVariable("id"), v.booleanValue()));
+        });
+        c.control("GET", "/_sim/tenants/{t}/servicePrincipals/{id}/appRoleAssignments", (q, r) ->
+                write(r, 200, tenant(q).apps().appRoleAssignments(q.pathVariable("id"))));
+        c.control("POST", "/_sim/tenants/{t}/servicePrincipals/{id}/appRoleAssignments", (q, r) -> {
+            JsonNode b = q.bodyJson();
+            String role = b.hasNonNull("appRoleId") ? b.get("appRoleId").asText() : b.hasNonNull("permission") ? b.get("permission").asText() : null;
+            if (role == null) {
+                throw ControlException.badRequest("appRoleId or permission is required");
+            }
+            String resource = b.hasNonNull("resourceId") ? b.get("resourceId").asText() : io.m365platform.graphsim.tenant.AppOperations.GRAPH_APP_ID;
+            write(r, 201, tenant(q).apps().grantAppRole(q.pathVariable("id"), resource, role));
+        });
+        c.control("DELETE", "/_sim/tenants/{t}/appRoleAssignments/{id}", (q, r) -> {
+            tenant(q).apps().revokeAppRole(q.pathVariable("id"));
+            r.empty(204);
+        });
         c.control("GET", "/_sim/tenants/{t}/groups", (q, r) -> write(r, 200, tenant(q).groups().list()));
         c.control("POST", "/_sim/tenants/{t}/groups", (q, r) -> write(r, 201, tenant(q).groups().create(read(q, Group.class))));
         c.control("PATCH", "/_sim/tenants/{t}/groups/{id}", this::patchGroup);
@@ -211,6 +236,25 @@ public final class ControlModule implements SimulatorModule {
     public static final Set<String> DEMO_DELEGATED_PERMISSIONS = Set.of("User.Read.All", "Directory.Read.All", "Reports.Read.All",
             "User-PasswordProfile.ReadWrite.All", "ChannelMessage.Send");
 
+    /** {"at": ISO instant (default now), "interactive": true, "success": true}: records a sign-in. */
+    private void signIn(SimRequest q, SimResponse r) throws IOException {
+        JsonNode b = q.body().length == 0 ? Json.MAPPER.createObjectNode() : q.bodyJson();
+        Tenant t = tenant(q);
+        java.time.Instant at;
+        try {
+            at = b.hasNonNull("at") ? java.time.Instant.parse(b.get("at").asText()) : t.now();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ControlException.badRequest("at must be an ISO 8601 instant, e.g. 2024-05-01T10:00:00Z");
+        }
+        for (String flag : List.of("interactive", "success")) {
+            if (b.has(flag) && !b.get(flag).isBoolean()) {
+                throw ControlException.badRequest(flag + " must be a boolean");
+            }
+        }
+        write(r, 200, t.users().recordSignIn(q.pathVariable("id"), at, b.path("interactive").asBoolean(true),
+                b.path("success").asBoolean(true)));
+    }
+
     private void patchUser(SimRequest q, SimResponse r) throws IOException {
         JsonNode b = q.bodyJson();
         Tenant t = tenant(q);
@@ -235,6 +279,8 @@ public final class ControlModule implements SimulatorModule {
                     case "department" -> builder.department(s);
                     case "officeLocation" -> builder.officeLocation(s);
                     case "companyName" -> builder.companyName(s);
+                    case "employeeId" -> builder.employeeId(s);
+                    case "employeeType" -> builder.employeeType(s);
                     case "city" -> builder.city(s);
                     case "country" -> builder.country(s);
                     case "usageLocation" -> builder.usageLocation(s);

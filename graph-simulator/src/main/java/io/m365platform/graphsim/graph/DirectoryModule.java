@@ -64,6 +64,7 @@ public final class DirectoryModule implements SimulatorModule {
         c.graph("GET", "/v1.0/organization/{id}", Permissions.ORGANIZATION_READ, this::organization);
         c.graph("GET", "/v1.0/servicePrincipals", Permissions.SERVICE_PRINCIPALS_READ, this::servicePrincipals);
         c.graph("GET", "/v1.0/servicePrincipals/{id}", Permissions.SERVICE_PRINCIPALS_READ, this::servicePrincipal);
+        c.graph("GET", "/v1.0/servicePrincipals/{id}/appRoleAssignments", Permissions.SERVICE_PRINCIPALS_READ, this::appRoleAssignments);
         c.graph("GET", "/v1.0/oauth2PermissionGrants", Permissions.GRANTS_READ, this::permissionGrants);
         c.graph("GET", "/v1.0/admin/reportSettings", Permissions.REPORT_SETTINGS_READ, this::reportSettings);
         c.graph("PATCH", "/v1.0/admin/reportSettings", Permissions.REPORT_SETTINGS_WRITE, this::updateReportSettings);
@@ -527,6 +528,28 @@ public final class DirectoryModule implements SimulatorModule {
         });
         List<String> fields = Schemas.SERVICE_PRINCIPAL.resolveSelect(ODataQuery.parse(req, 100, 999).select);
         Pages.single(req, res, "servicePrincipals/$entity", g -> Schemas.SERVICE_PRINCIPAL.writeFields(g, sp, fields));
+    }
+
+    /** Application permissions granted to a service principal, with the names of principal and resource. */
+    private void appRoleAssignments(SimRequest req, SimResponse res) throws IOException {
+        Tenant t = req.tenant();
+        String[] spId = new String[1];
+        List<Views.AppRoleAssignmentView> all = t.read(() -> {
+            ServicePrincipal sp = t.servicePrincipalTable().get(req.pathVariable("id"));
+            if (sp == null) {
+                throw GraphException.notFound(req.pathVariable("id"));
+            }
+            spId[0] = sp.id();
+            List<Views.AppRoleAssignmentView> out = new ArrayList<>();
+            for (io.m365platform.graphsim.model.AppRoleAssignment a : t.appRoleAssignmentList()) {
+                if (a.principalId().equals(sp.id())) {
+                    ServicePrincipal resource = t.servicePrincipalTable().get(a.resourceId());
+                    out.add(new Views.AppRoleAssignmentView(a, sp.displayName(), resource == null ? null : resource.displayName()));
+                }
+            }
+            return out;
+        });
+        page(req, res, "ara", "servicePrincipals('" + spId[0] + "')/appRoleAssignments", Schemas.APP_ROLE_ASSIGNMENT, all, 100, true);
     }
 
     private void permissionGrants(SimRequest req, SimResponse res) throws IOException {

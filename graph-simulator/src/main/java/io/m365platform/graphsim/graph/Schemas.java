@@ -32,6 +32,9 @@ final class Schemas {
     private Schemas() {
     }
 
+    /** Needs AuditLog.Read.All, pages of at most 500, not on delta (see UsersModule). */
+    static final String SIGN_IN_ACTIVITY = "signInActivity";
+
     static final Instant LICENSE_UPDATED = Instant.parse("2024-01-15T10:00:00Z");
 
     static final EntitySchema<UserView> USER = new EntitySchema<UserView>("user", "#microsoft.graph.user")
@@ -50,6 +53,10 @@ final class Schemas {
             .s("userType", v -> v.user().userType())
             .s("department", v -> v.user().department())
             .s("companyName", v -> v.user().companyName())
+            .s("employeeId", v -> v.user().employeeId())
+            .s("employeeType", v -> v.user().employeeType())
+            .s("lastPasswordChangeDateTime", v -> v.user().lastPasswordChangeDateTime())
+            .s(SIGN_IN_ACTIVITY, v -> signInActivity(v.user().signInActivity()))
             .s("city", v -> v.user().city())
             .s("country", v -> v.user().country())
             .s("usageLocation", v -> v.user().usageLocation())
@@ -65,7 +72,19 @@ final class Schemas {
             .s("onPremisesSyncEnabled", v -> null)
             .filterable("id", "accountEnabled", "userType", "displayName", "givenName", "surname", "userPrincipalName",
                     "mail", "department", "jobTitle", "city", "country", "usageLocation", "companyName", "createdDateTime",
-                    "mailNickname", "assignedLicenses", "externalUserState", "proxyAddresses", "creationType", "officeLocation");
+                    "mailNickname", "assignedLicenses", "externalUserState", "proxyAddresses", "creationType", "officeLocation",
+                    "employeeId", "employeeType");
+
+    static Map<String, Object> signInActivity(io.m365platform.graphsim.model.SignInActivity a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lastSignInDateTime", a.lastSignInDateTime());
+        m.put("lastSignInRequestId", a.lastSignInRequestId());
+        m.put("lastNonInteractiveSignInDateTime", a.lastNonInteractiveSignInDateTime());
+        m.put("lastNonInteractiveSignInRequestId", a.lastNonInteractiveSignInRequestId());
+        m.put("lastSuccessfulSignInDateTime", a.lastSuccessfulSignInDateTime());
+        m.put("lastSuccessfulSignInRequestId", a.lastSuccessfulSignInRequestId());
+        return m;
+    }
 
     static List<Object> assignedLicenses(List<AssignedLicense> licenses) {
         List<Object> result = new ArrayList<>(licenses.size());
@@ -285,7 +304,7 @@ final class Schemas {
             .p("servicePrincipalType", s -> "Application")
             .p("signInAudience", ServicePrincipal::signInAudience)
             .p("tags", ServicePrincipal::tags)
-            .p("appRoles", s -> List.of())
+            .p("appRoles", s -> io.m365platform.graphsim.tenant.AppOperations.GRAPH_APP_ID.equals(s.appId()) ? graphAppRoles() : List.of())
             .p("oauth2PermissionScopes", s -> List.of())
             .p("keyCredentials", s -> List.of())
             .p("passwordCredentials", s -> List.of())
@@ -332,6 +351,66 @@ final class Schemas {
             .p("membershipType", Channel::membershipType)
             .p("isArchived", Channel::isArchived)
             .filterable("displayName", "membershipType", "id");
+
+    private static List<Object> graphAppRoles() {
+        List<Object> result = new ArrayList<>();
+        for (Catalog.AppRole r : Catalog.GRAPH_APP_ROLES) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("allowedMemberTypes", List.of("Application"));
+            m.put("description", r.description());
+            m.put("displayName", r.displayName());
+            m.put("id", r.id());
+            m.put("isEnabled", true);
+            m.put("origin", "Application");
+            m.put("value", r.value());
+            result.add(m);
+        }
+        return result;
+    }
+
+    static final EntitySchema<Views.AppRoleAssignmentView> APP_ROLE_ASSIGNMENT = new EntitySchema<Views.AppRoleAssignmentView>("appRoleAssignment", "#microsoft.graph.appRoleAssignment")
+            .p("id", v -> v.assignment().id())
+            .p("deletedDateTime", v -> null)
+            .p("appRoleId", v -> v.assignment().appRoleId())
+            .p("createdDateTime", v -> v.assignment().createdDateTime())
+            .p("principalDisplayName", Views.AppRoleAssignmentView::principalDisplayName)
+            .p("principalId", v -> v.assignment().principalId())
+            .p("principalType", v -> "ServicePrincipal")
+            .p("resourceDisplayName", Views.AppRoleAssignmentView::resourceDisplayName)
+            .p("resourceId", v -> v.assignment().resourceId())
+            .filterable("resourceId", "appRoleId", "principalId", "id");
+
+    /** Teams' default settings: a generated team keeps them (they are not changed through the simulator). */
+    private static Map<String, Object> settings(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    static final EntitySchema<Views.TeamView> TEAM = new EntitySchema<Views.TeamView>("team", "#microsoft.graph.team")
+            .p("id", v -> v.group().id())
+            .p("createdDateTime", v -> v.group().createdDateTime())
+            .p("displayName", v -> v.group().displayName())
+            .p("description", v -> v.group().description())
+            .p("internalId", v -> "19:" + v.group().id().replace("-", "").substring(0, 24) + "@thread.tacv2")
+            .p("classification", v -> v.team().classification())
+            .p("specialization", v -> "none")
+            .p("visibility", v -> v.group().visibility() == null ? null : v.group().visibility().toLowerCase(java.util.Locale.ROOT))
+            .p("webUrl", v -> "https://teams.microsoft.com/l/team/" + java.net.URLEncoder.encode("19:" + v.group().id().replace("-", "").substring(0, 24) + "@thread.tacv2", StandardCharsets.UTF_8)
+                    + "/conversations?groupId=" + v.group().id() + "&tenantId=" + v.tenantId())
+            .p("isArchived", v -> v.team().isArchived())
+            .p("tenantId", Views.TeamView::tenantId)
+            .p("memberSettings", v -> settings("allowCreateUpdateChannels", true, "allowDeleteChannels", true,
+                    "allowAddRemoveApps", true, "allowCreateUpdateRemoveTabs", true, "allowCreateUpdateRemoveConnectors", true,
+                    "allowCreatePrivateChannels", true))
+            .p("guestSettings", v -> settings("allowCreateUpdateChannels", false, "allowDeleteChannels", false))
+            .p("messagingSettings", v -> settings("allowUserEditMessages", true, "allowUserDeleteMessages", true,
+                    "allowOwnerDeleteMessages", true, "allowTeamMentions", true, "allowChannelMentions", true))
+            .p("funSettings", v -> settings("allowGiphy", true, "giphyContentRating", "moderate", "allowStickersAndMemes", true,
+                    "allowCustomMemes", true))
+            .filterable("id", "displayName");
 
     static Map<String, Object> directoryObjectRef(String odataType, String id) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -32,6 +32,7 @@ public final class TeamsModule implements SimulatorModule {
 
     @Override
     public void registerRoutes(SimulatorContext c) {
+        c.graph("GET", "/v1.0/teams/{id}", Permissions.TEAM_READ, this::team);
         c.graph("GET", "/v1.0/teams/{id}/members", Permissions.TEAM_MEMBERS_READ, this::members);
         c.graph("GET", "/v1.0/teams/{id}/channels", Permissions.CHANNELS_READ, this::channels);
         c.graph("GET", "/v1.0/teams/{id}/channels/{channelId}", Permissions.CHANNELS_READ, this::channel);
@@ -60,6 +61,18 @@ public final class TeamsModule implements SimulatorModule {
             }
         }
         return result;
+    }
+
+    /** GET /teams/{id}: the team resource (name, description and visibility from its group). */
+    private void team(SimRequest req, SimResponse res) throws IOException {
+        ODataQuery q = ODataQuery.parse(req, 100, 999);
+        List<String> fields = Schemas.TEAM.resolveSelect(q.select);
+        Tenant t = req.tenant();
+        Views.TeamView v = t.read(() -> {
+            Team team = requireTeam(t, req.pathVariable("id"));
+            return new Views.TeamView(team, t.groupTable().get(team.groupId()), t.id());
+        });
+        Pages.single(req, res, "teams/$entity", g -> Schemas.TEAM.writeFields(g, v, fields));
     }
 
     private void members(SimRequest req, SimResponse res) throws IOException {

@@ -23,6 +23,7 @@ import io.m365platform.graphsim.tenant.TenantException;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +115,8 @@ public final class UserWritesModule implements SimulatorModule {
         User.Builder builder = new User.Builder().userType(User.MEMBER);
         apply(t, b, builder);
         checkPassword(b.get("passwordProfile"));
+        Instant now = t.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        builder.createdDateTime(now).lastPasswordChangeDateTime(now); // the initial password counts as a change
         User created;
         try {
             created = t.users().add(builder.build());
@@ -148,6 +151,10 @@ public final class UserWritesModule implements SimulatorModule {
         try {
             t.users().update(target.id(), builder -> {
                 apply(t, b, builder);
+                if (b.has("passwordProfile")) {
+                    // a password reset: Entra records when the password last changed
+                    builder.lastPasswordChangeDateTime(t.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                }
                 return builder;
             });
         } catch (TenantException e) {
@@ -226,6 +233,14 @@ public final class UserWritesModule implements SimulatorModule {
                 case "department" -> u.department(text(p, v));
                 case "officeLocation" -> u.officeLocation(text(p, v));
                 case "companyName" -> u.companyName(text(p, v));
+                case "employeeId" -> {
+                    String id = text(p, v);
+                    if (id != null && id.length() > 16) {
+                        throw invalid(p);
+                    }
+                    u.employeeId(id);
+                }
+                case "employeeType" -> u.employeeType(text(p, v));
                 case "city" -> u.city(text(p, v));
                 case "country" -> u.country(text(p, v));
                 case "preferredLanguage" -> u.preferredLanguage(text(p, v));
@@ -263,7 +278,7 @@ public final class UserWritesModule implements SimulatorModule {
                 }
                 default -> throw GraphException.badRequest("Property '" + p + "' is not supported on microsoft.graph.user by the simulator "
                         + "(or does not exist). Supported: accountEnabled, displayName, givenName, surname, jobTitle, department, "
-                        + "officeLocation, companyName, city, country, preferredLanguage, mobilePhone, businessPhones, mail, "
+                        + "officeLocation, companyName, employeeId, employeeType, city, country, preferredLanguage, mobilePhone, businessPhones, mail, "
                         + "usageLocation, userType, mailNickname, userPrincipalName, passwordProfile.");
             }
         }

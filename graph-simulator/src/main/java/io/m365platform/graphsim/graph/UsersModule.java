@@ -54,8 +54,36 @@ public final class UsersModule implements SimulatorModule {
     private record Page<T>(List<T> items, int next, Long count) {
     }
 
+    /** Graph's page size limit for users lists that select signInActivity (GRAPH_FACTS §4.1). */
+    static final int SIGN_IN_ACTIVITY_MAX_TOP = 500;
+
+    /**
+     * signInActivity needs AuditLog.Read.All besides a user-read permission: without it Graph answers 403
+     * Authorization_RequestDenied for the whole request.
+     */
+    static void requireSignInActivityAccess(SimRequest req, java.util.Collection<String> select) {
+        if (select != null && select.contains(Schemas.SIGN_IN_ACTIVITY)
+                && !req.caller().permissions().contains(Permissions.AUDIT_LOG_READ)) {
+            throw GraphException.forbidden();
+        }
+    }
+
+    private static boolean selectsSignInActivity(SimRequest req) {
+        String select = req.query("$select");
+        if (select == null) {
+            return false;
+        }
+        for (String s : select.split(",")) {
+            if (s.trim().equals(Schemas.SIGN_IN_ACTIVITY)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void list(SimRequest req, SimResponse res) throws IOException {
-        ODataQuery q = ODataQuery.parse(req, 100, 999);
+        ODataQuery q = ODataQuery.parse(req, 100, selectsSignInActivity(req) ? SIGN_IN_ACTIVITY_MAX_TOP : 999);
+        requireSignInActivityAccess(req, q.select);
         q.requireConsistencyWhenAdvanced(req);
         q.requireFilterable(Schemas.USER);
         List<String> fields = Schemas.USER.resolveSelect(q.select);
@@ -116,6 +144,7 @@ public final class UsersModule implements SimulatorModule {
 
     private void get(SimRequest req, SimResponse res) throws IOException {
         ODataQuery q = ODataQuery.parse(req, 100, 999);
+        requireSignInActivityAccess(req, q.select);
         List<String> fields = Schemas.USER.resolveSelect(q.select);
         boolean expandManager = q.expands("manager");
         Tenant t = req.tenant();
@@ -140,7 +169,9 @@ public final class UsersModule implements SimulatorModule {
         if (!req.caller().delegated()) {
             throw GraphException.badRequest("/me request is only valid with delegated authentication flow.");
         }
-        List<String> fields = Schemas.USER.resolveSelect(ODataQuery.parse(req, 100, 999).select);
+        ODataQuery q = ODataQuery.parse(req, 100, 999);
+        requireSignInActivityAccess(req, q.select);
+        List<String> fields = Schemas.USER.resolveSelect(q.select);
         Tenant t = req.tenant();
         UserView v = t.read(() -> UserView.of(t, requireUser(t, req.caller().userId()), false));
         res.json(200, g -> {
@@ -153,6 +184,7 @@ public final class UsersModule implements SimulatorModule {
 
     private void manager(SimRequest req, SimResponse res) throws IOException {
         ODataQuery q = ODataQuery.parse(req, 100, 999);
+        requireSignInActivityAccess(req, q.select);
         List<String> fields = Schemas.USER.resolveSelect(q.select);
         Tenant t = req.tenant();
         UserView v = t.read(() -> {
@@ -219,6 +251,11 @@ public final class UsersModule implements SimulatorModule {
 
     private void delta(SimRequest req, SimResponse res) throws IOException {
         Tenant t = req.tenant();
+        if (selectsSignInActivity(req)) {
+            // Graph does not track signInActivity in users delta (GRAPH_FACTS §3.6: assumed unsupported)
+            throw GraphException.unsupportedQuery("Property 'signInActivity' is not supported in delta queries: "
+                    + "read it with GET /users?$select=id,signInActivity.");
+        }
         DeltaRequest d = DeltaRequest.parse(req, "users", t, Schemas.USER);
         DeltaToken token = d.token;
         String path = req.exchange().getRequestURI().getRawPath();

@@ -48,4 +48,11 @@ final class Views {
 
     record MemberView(String teamId, User user, boolean owner, String tenantId) {
     }
+
+    record TeamView(io.m365platform.graphsim.model.Team team, io.m365platform.graphsim.model.Group group, String tenantId) {
+    }
+
+    record AppRoleAssignmentView(io.m365platform.graphsim.model.AppRoleAssignment assignment, String principalDisplayName,
+                                 String resourceDisplayName) {
+    }
 }

@@ -21,6 +21,8 @@ public record User(
         String department,
         String officeLocation,
         String companyName,
+        String employeeId,
+        String employeeType,
         String city,
         String country,
         String usageLocation,
@@ -31,8 +33,10 @@ public record User(
         String userType,
         String externalUserState,
         Instant createdDateTime,
+        Instant lastPasswordChangeDateTime,
         String managerId,
-        List<AssignedLicense> assignedLicenses) {
+        List<AssignedLicense> assignedLicenses,
+        SignInActivity signInActivity) {
 
     public static final String MEMBER = "Member";
     public static final String GUEST = "Guest";
@@ -41,6 +45,7 @@ public record User(
         businessPhones = businessPhones == null ? List.of() : List.copyOf(businessPhones);
         assignedLicenses = assignedLicenses == null ? List.of() : List.copyOf(assignedLicenses);
         userType = userType == null ? MEMBER : userType;
+        signInActivity = signInActivity == null ? SignInActivity.NEVER : signInActivity;
     }
 
     public boolean isGuest() {
@@ -51,15 +56,17 @@ public record User(
         return new Builder(this);
     }
 
-    /** Copy-and-change helper, because a 23-component record has no practical "with". */
+    /** Copy-and-change helper, because a 27-component record has no practical "with". */
     public static final class Builder {
         private String id, userPrincipalName, displayName, givenName, surname, mail, mailNickname, jobTitle, department,
-                officeLocation, companyName, city, country, usageLocation, preferredLanguage, mobilePhone, userType,
-                externalUserState, managerId;
+                officeLocation, companyName, employeeId, employeeType, city, country, usageLocation, preferredLanguage,
+                mobilePhone, userType, externalUserState, managerId;
         private List<String> businessPhones = List.of();
         private boolean accountEnabled = true;
         private Instant createdDateTime;
+        private Instant lastPasswordChangeDateTime;
         private List<AssignedLicense> assignedLicenses = List.of();
+        private SignInActivity signInActivity = SignInActivity.NEVER;
 
         public Builder() {
         }
@@ -67,11 +74,13 @@ public record User(
         private Builder(User u) {
             id = u.id; userPrincipalName = u.userPrincipalName; displayName = u.displayName; givenName = u.givenName;
             surname = u.surname; mail = u.mail; mailNickname = u.mailNickname; jobTitle = u.jobTitle;
-            department = u.department; officeLocation = u.officeLocation; companyName = u.companyName; city = u.city;
+            department = u.department; officeLocation = u.officeLocation; companyName = u.companyName;
+            employeeId = u.employeeId; employeeType = u.employeeType; city = u.city;
             country = u.country; usageLocation = u.usageLocation; preferredLanguage = u.preferredLanguage;
             mobilePhone = u.mobilePhone; businessPhones = u.businessPhones; accountEnabled = u.accountEnabled;
             userType = u.userType; externalUserState = u.externalUserState; createdDateTime = u.createdDateTime;
-            managerId = u.managerId; assignedLicenses = u.assignedLicenses;
+            lastPasswordChangeDateTime = u.lastPasswordChangeDateTime; managerId = u.managerId;
+            assignedLicenses = u.assignedLicenses; signInActivity = u.signInActivity;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -85,6 +94,8 @@ public record User(
         public Builder department(String v) { department = v; return this; }
         public Builder officeLocation(String v) { officeLocation = v; return this; }
         public Builder companyName(String v) { companyName = v; return this; }
+        public Builder employeeId(String v) { employeeId = v; return this; }
+        public Builder employeeType(String v) { employeeType = v; return this; }
         public Builder city(String v) { city = v; return this; }
         public Builder country(String v) { country = v; return this; }
         public Builder usageLocation(String v) { usageLocation = v; return this; }
@@ -95,14 +106,16 @@ public record User(
         public Builder userType(String v) { userType = v; return this; }
         public Builder externalUserState(String v) { externalUserState = v; return this; }
         public Builder createdDateTime(Instant v) { createdDateTime = v; return this; }
+        public Builder lastPasswordChangeDateTime(Instant v) { lastPasswordChangeDateTime = v; return this; }
+        public Builder signInActivity(SignInActivity v) { signInActivity = v; return this; }
         public Builder managerId(String v) { managerId = v; return this; }
         public Builder assignedLicenses(List<AssignedLicense> v) { assignedLicenses = v; return this; }
 
         public User build() {
             return new User(id, userPrincipalName, displayName, givenName, surname, mail, mailNickname, jobTitle,
-                    department, officeLocation, companyName, city, country, usageLocation, preferredLanguage,
-                    mobilePhone, businessPhones, accountEnabled, userType, externalUserState, createdDateTime,
-                    managerId, assignedLicenses);
+                    department, officeLocation, companyName, employeeId, employeeType, city, country, usageLocation,
+                    preferredLanguage, mobilePhone, businessPhones, accountEnabled, userType, externalUserState,
+                    createdDateTime, lastPasswordChangeDateTime, managerId, assignedLicenses, signInActivity);
         }
     }
 }

@@ -197,4 +197,67 @@ public final class AppOperations {
                     app.servicePrincipalId(), "AllPrincipals", null, graph.id(), scope));
         }
     }
+
+    /**
+     * Grants an application permission: the app role {@code appRoleId} (id or permission value, e.g.
+     * {@code User.Read.All}) of the resource service principal (id or appId; Microsoft Graph's app roles are
+     * {@link Catalog#GRAPH_APP_ROLES}) to the client service principal {@code principalId} (id or appId).
+     * Like Graph, granting the same role twice is refused.
+     */
+    public io.m365platform.graphsim.model.AppRoleAssignment grantAppRole(String principalId, String resourceId, String appRoleId) {
+        return tenant.write(() -> {
+            ServicePrincipal principal = tenant.servicePrincipals.get(principalId);
+            if (principal == null) {
+                throw TenantException.notFound(principalId);
+            }
+            ServicePrincipal resource = tenant.servicePrincipals.get(resourceId);
+            if (resource == null) {
+                throw TenantException.notFound(resourceId);
+            }
+            Catalog.AppRole role = GRAPH_APP_ID.equals(resource.appId()) ? Catalog.graphAppRole(appRoleId) : null;
+            if (role == null) {
+                throw TenantException.invalid("Permission (appRole) " + appRoleId + " does not exist on the resource "
+                        + resource.displayName() + " (" + resource.id() + ").");
+            }
+            for (io.m365platform.graphsim.model.AppRoleAssignment a : tenant.appRoleAssignments) {
+                if (a.principalId().equals(principal.id()) && a.resourceId().equals(resource.id()) && a.appRoleId().equals(role.id())) {
+                    throw TenantException.conflict("Permission being assigned already exists on the object");
+                }
+            }
+            io.m365platform.graphsim.model.AppRoleAssignment a = new io.m365platform.graphsim.model.AppRoleAssignment(
+                    assignmentId(RANDOM), role.id(), principal.id(), resource.id(),
+                    tenant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            tenant.appRoleAssignments.add(a);
+            tenant.nextSeq();
+            return a;
+        });
+    }
+
+    /** Removes an app role assignment (the application permission is revoked). */
+    public void revokeAppRole(String assignmentId) {
+        tenant.write(() -> {
+            if (!tenant.appRoleAssignments.removeIf(a -> a.id().equals(assignmentId))) {
+                throw TenantException.notFound(assignmentId);
+            }
+            tenant.nextSeq();
+        });
+    }
+
+    /** The app role assignments held by a service principal (id or appId), in grant order. */
+    public List<io.m365platform.graphsim.model.AppRoleAssignment> appRoleAssignments(String principalId) {
+        return tenant.read(() -> {
+            ServicePrincipal principal = tenant.servicePrincipals.get(principalId);
+            if (principal == null) {
+                throw TenantException.notFound(principalId);
+            }
+            return tenant.appRoleAssignments.stream().filter(a -> a.principalId().equals(principal.id())).toList();
+        });
+    }
+
+    /** Entra's assignment ids: 43 characters of URL-safe base64. */
+    static String assignmentId(Random random) {
+        byte[] b = new byte[32];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b).substring(0, 43);
+    }
 }

@@ -99,4 +99,45 @@ public final class Catalog {
             "cc15fd57-2c6c-4117-a88c-83b1d56b4bbe", "Microsoft Teams Services",
             "c44b4083-3bb0-49c1-b47d-974e53cbdf3c", "Azure Portal",
             "4765445b-32c6-49b0-83e6-1d93765276ca", "OfficeHome");
+
+    /** An app role (application permission) a resource service principal defines. */
+    public record AppRole(String id, String value, String displayName, String description) {
+    }
+
+    /**
+     * Application permissions of Microsoft Graph's service principal, with their real app role ids (as listed in
+     * Microsoft's permissions reference and used by public app manifests): the roles generated third-party apps
+     * hold and the Graph service principal's {@code appRoles}.
+     */
+    public static final List<AppRole> GRAPH_APP_ROLES = List.of(
+            new AppRole("df021288-bdef-4463-88db-98f22de89214", "User.Read.All", "Read all users' full profiles",
+                    "Allows the app to read user profiles without a signed in user."),
+            new AppRole("98830695-27a2-44f7-8c18-0c3ebc9698f6", "GroupMember.Read.All", "Read all group memberships",
+                    "Allows the app to read memberships and basic group properties for all groups without a signed-in user."),
+            new AppRole("5b567255-7703-4780-807c-7be8301ae99b", "Group.Read.All", "Read all groups",
+                    "Allows the app to read group properties and memberships, and read conversations for all groups, without a signed-in user."),
+            new AppRole("7ab1d382-f21e-4acd-a863-ba3e13f7da61", "Directory.Read.All", "Read directory data",
+                    "Allows the app to read data in your organization's directory, such as users, groups and apps, without a signed-in user."),
+            new AppRole("810c84a8-4a9e-49e6-bf7d-12d183f40d01", "Mail.Read", "Read mail in all mailboxes",
+                    "Allows the app to read mail in all mailboxes without a signed-in user."),
+            new AppRole("b633e1c5-b582-4048-a93e-9f11b44c7e96", "Mail.Send", "Send mail as any user",
+                    "Allows the app to send mail as any user without a signed-in user."),
+            new AppRole("01d4889c-1287-42c6-ac1f-5d1e02578ef6", "Files.Read.All", "Read files in all site collections",
+                    "Allows the app to read all files in all site collections without a signed in user."),
+            new AppRole("9492366f-7969-46a4-8d15-ed1a20078fff", "Sites.ReadWrite.All", "Read and write items in all site collections",
+                    "Allows the app to create, read, update, and delete documents and list items in all site collections without a signed in user."),
+            new AppRole("b0afded3-3588-46d8-8b3d-9842eff778da", "AuditLog.Read.All", "Read all audit log data",
+                    "Allows the app to read and query your audit log activities, without a signed-in user."),
+            new AppRole("230c1aed-a721-4c5d-9cb4-a90514e508ef", "Reports.Read.All", "Read all usage reports",
+                    "Allows an app to read all service usage reports without a signed-in user."));
+
+    /** The Graph app role with this id or permission value, or null. */
+    public static AppRole graphAppRole(String idOrValue) {
+        for (AppRole r : GRAPH_APP_ROLES) {
+            if (r.id().equalsIgnoreCase(idOrValue) || r.value().equalsIgnoreCase(idOrValue)) {
+                return r;
+            }
+        }
+        return null;
+    }
 }

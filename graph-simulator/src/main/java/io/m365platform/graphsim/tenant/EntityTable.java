@@ -172,6 +172,21 @@ public final class EntityTable<T> {
         touch(slot, seq, changedProperties);
     }
 
+    /**
+     * Replaces a live object's value without recording a change: for properties delta queries do not track
+     * (signInActivity). The alternate key must stay the same.
+     */
+    public void replaceValue(String id, T newValue) {
+        Slot<T> slot = find(id);
+        if (slot == null) {
+            throw TenantException.notFound(id);
+        }
+        if (alternateKeyOf != null && !java.util.Objects.equals(key(alternateKeyOf.apply(slot.value)), key(alternateKeyOf.apply(newValue)))) {
+            throw new IllegalArgumentException("replaceValue cannot change the alternate key");
+        }
+        slot.value = newValue;
+    }
+
     /** Marks a property change without a new value (e.g. membership lists kept elsewhere). */
     public void touch(String id, long seq, java.util.Collection<String> changedProperties) {
         Slot<T> slot = find(id);

@@ -1,5 +1,6 @@
 package io.m365platform.graphsim.tenant;
 
+import io.m365platform.graphsim.model.AppRoleAssignment;
 import io.m365platform.graphsim.model.AssignedLicense;
 import io.m365platform.graphsim.model.DirectoryRole;
 import io.m365platform.graphsim.model.Group;
@@ -95,6 +96,14 @@ public final class FixtureCodec {
                 require(t.servicePrincipals.get(g.clientId()) != null, "grant " + g.id() + " has unknown clientId " + g.clientId());
                 t.permissionGrants.add(g);
             }
+            Set<String> assignmentIds = new HashSet<>();
+            for (AppRoleAssignment a : nz(f.appRoleAssignments())) {
+                require(a.id() != null && a.appRoleId() != null, "app role assignment needs id and appRoleId");
+                require(assignmentIds.add(a.id()), "app role assignment " + a.id() + " appears twice");
+                require(t.servicePrincipals.get(a.principalId()) != null, "app role assignment " + a.id() + " has unknown principalId " + a.principalId());
+                require(t.servicePrincipals.get(a.resourceId()) != null, "app role assignment " + a.id() + " has unknown resourceId " + a.resourceId());
+                t.appRoleAssignments.add(a);
+            }
             for (TeamsApp a : nz(f.teamsApps())) {
                 t.teamsApps.put(a.id(), a);
             }
@@ -166,7 +175,9 @@ public final class FixtureCodec {
             Map<String, List<String>> installed = new LinkedHashMap<>(t.installedAppOverrides);
             return new TenantFixture(t.id(), t.seed(), t.organization, t.adminUserId, t.displayConcealedNames,
                     List.copyOf(t.skus.values()), t.users.liveValues(), groups, teams, List.copyOf(t.directoryRoles),
-                    List.copyOf(t.roleAssignments), sps, grants, List.copyOf(t.teamsApps.values()), installed,
+                    List.copyOf(t.roleAssignments), sps, grants,
+                    t.appRoleAssignments.stream().filter(a -> !registeredSps.contains(a.principalId())).toList(),
+                    List.copyOf(t.teamsApps.values()), installed,
                     t.deriveInstalledApps, apps, new HashMap<>());
         });
     }

@@ -198,9 +198,27 @@ public final class GroupOperations {
                     null, membershipType == null ? "standard" : membershipType, tenant.now(), false, false);
             List<Channel> channels = new ArrayList<>(team.channels());
             channels.add(c);
-            tenant.teams.put(g.id(), new Team(g.id(), channels));
+            tenant.teams.put(g.id(), team.withChannels(channels));
             tenant.nextSeq();
             return c;
+        });
+    }
+
+    /**
+     * Archives or unarchives a team (Graph's {@code POST /teams/{id}/archive|unarchive}). The group itself does
+     * not change, so the groups delta does not report it: only reading the team shows it.
+     */
+    public Team setTeamArchived(String groupId, boolean archived) {
+        return tenant.write(() -> {
+            Group g = requireGroup(groupId);
+            Team team = tenant.teams.get(g.id());
+            if (team == null || !g.isTeam()) {
+                throw TenantException.notFound(groupId);
+            }
+            Team updated = team.withArchived(archived);
+            tenant.teams.put(g.id(), updated);
+            tenant.nextSeq();
+            return updated;
         });
     }
 

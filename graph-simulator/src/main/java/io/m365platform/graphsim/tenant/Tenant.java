@@ -1,5 +1,6 @@
 package io.m365platform.graphsim.tenant;
 
+import io.m365platform.graphsim.model.AppRoleAssignment;
 import io.m365platform.graphsim.model.AssignedLicense;
 import io.m365platform.graphsim.model.DirectoryRole;
 import io.m365platform.graphsim.model.Group;
@@ -53,6 +54,7 @@ public final class Tenant {
     final List<DirectoryRole> directoryRoles = new ArrayList<>();
     final List<RoleAssignment> roleAssignments = new ArrayList<>();
     final List<OAuth2PermissionGrant> permissionGrants = new ArrayList<>();
+    final List<AppRoleAssignment> appRoleAssignments = new ArrayList<>();
     final LinkedHashMap<String, TeamsApp> teamsApps = new LinkedHashMap<>();
     final Map<String, List<String>> installedAppOverrides = new HashMap<>();
     boolean deriveInstalledApps;
@@ -196,6 +198,12 @@ public final class Tenant {
     public List<OAuth2PermissionGrant> permissionGrantList() {
         requireRead();
         return permissionGrants;
+    }
+
+    /** Application permissions granted to service principals (app role assignments). */
+    public List<AppRoleAssignment> appRoleAssignmentList() {
+        requireRead();
+        return appRoleAssignments;
     }
 
     public Map<String, TeamsApp> teamsAppCatalog() {

@@ -1,6 +1,7 @@
 package io.m365platform.graphsim.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.m365platform.graphsim.model.AppRoleAssignment;
 import io.m365platform.graphsim.model.DirectoryRole;
 import io.m365platform.graphsim.model.Group;
 import io.m365platform.graphsim.model.OAuth2PermissionGrant;
@@ -34,6 +35,7 @@ public record TenantFixture(
         List<RoleAssignment> roleAssignments,
         List<ServicePrincipal> servicePrincipals,
         List<OAuth2PermissionGrant> oauth2PermissionGrants,
+        List<AppRoleAssignment> appRoleAssignments,
         List<TeamsApp> teamsApps,
         Map<String, List<String>> installedApps,
         Boolean deriveInstalledApps,

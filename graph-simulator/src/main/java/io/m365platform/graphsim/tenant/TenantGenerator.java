@@ -1,5 +1,6 @@
 package io.m365platform.graphsim.tenant;
 
+import io.m365platform.graphsim.model.AppRoleAssignment;
 import io.m365platform.graphsim.model.AssignedLicense;
 import io.m365platform.graphsim.model.Channel;
 import io.m365platform.graphsim.model.DirectoryRole;
@@ -8,6 +9,7 @@ import io.m365platform.graphsim.model.OAuth2PermissionGrant;
 import io.m365platform.graphsim.model.Organization;
 import io.m365platform.graphsim.model.RoleAssignment;
 import io.m365platform.graphsim.model.ServicePrincipal;
+import io.m365platform.graphsim.model.SignInActivity;
 import io.m365platform.graphsim.model.Sku;
 import io.m365platform.graphsim.model.Team;
 import io.m365platform.graphsim.model.TeamsApp;
@@ -45,11 +47,82 @@ import java.util.UUID;
 public final class TenantGenerator {
     private final GenerationSpec spec;
     private final Random rnd;
+    /**
+     * Draws for properties added after the first generator version (employee data, sign-in activity, archived
+     * teams, app roles): a stream of its own, so that the ids, names and memberships drawn from {@link #rnd} stay
+     * what they were for a given seed.
+     */
+    private final Random extra;
+    private Instant now;
+    private int teamsMade;
     private final Instant epoch = Instant.parse("2019-03-01T08:00:00Z");
 
     public TenantGenerator(GenerationSpec spec) {
         this.spec = spec;
         this.rnd = new Random(spec.seed() * 31 + spec.name().hashCode());
+        this.extra = new Random(spec.seed() * 131 + spec.name().hashCode() + 7);
+    }
+
+    private Instant someTimeAfterExtra(Instant start, int maxDays) {
+        return start.plusSeconds((long) (extra.nextDouble() * maxDays * 86400L)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    private String extraUuid() {
+        long hi = (extra.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+        long lo = (extra.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
+    }
+
+    /** A moment between {@code minDaysAgo} and {@code maxDaysAgo} before now, never before {@code notBefore}. */
+    private Instant daysAgo(double minDaysAgo, double maxDaysAgo, Instant notBefore) {
+        double days = minDaysAgo + extra.nextDouble() * (maxDaysAgo - minDaysAgo);
+        Instant at = now.minusSeconds((long) (days * 86400L)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return at.isBefore(notBefore) ? notBefore.plusSeconds(3600) : at;
+    }
+
+    /**
+     * Employee data, password change and sign-in activity of a generated user: members are employees (~85%) or
+     * contractors with an employee id; guests mostly have neither. Passwords were last changed after the account
+     * was created. Sign-ins: enabled members within the last month (non-interactive refreshes more recent, ~8%
+     * with a failed last attempt), disabled accounts long ago, guests older and rarer; ~4% of members and ~30%
+     * of guests never signed in (all values null).
+     */
+    private void employeeAndSignIns(User.Builder b, int index, boolean guest, boolean enabled, Instant created) {
+        if (guest) {
+            if (extra.nextDouble() < 0.1) {
+                b.employeeType("Contractor").employeeId(String.format(Locale.ROOT, "X%06d", index));
+            }
+        } else if (extra.nextDouble() < 0.85) {
+            b.employeeType("Employee").employeeId(String.format(Locale.ROOT, "E%06d", index));
+        } else {
+            b.employeeType("Contractor").employeeId(String.format(Locale.ROOT, "C%06d", index));
+        }
+        Instant passwordChanged = created.plusSeconds((long) (extra.nextDouble() * 400 * 86400L))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        b.lastPasswordChangeDateTime(passwordChanged.isAfter(now) ? created : passwordChanged);
+        double never = extra.nextDouble();
+        if (index != 0 && (guest ? never < 0.30 : never < 0.04)) {
+            b.signInActivity(SignInActivity.NEVER);
+            return;
+        }
+        Instant interactive = guest ? daysAgo(20, 400, created)
+                : enabled ? daysAgo(0.01, 30, created) : daysAgo(60, 500, created);
+        Instant nonInteractive = guest || !enabled ? interactive.plusSeconds(600 + extra.nextInt(3600))
+                : daysAgo(0, Math.max(0.02, Duration.between(interactive, now).toMinutes() / 1440.0), interactive);
+        String interactiveId = extraUuid();
+        String nonInteractiveId = extraUuid();
+        boolean lastFailed = extra.nextDouble() < 0.08;
+        Instant successful = nonInteractive.isAfter(interactive) ? nonInteractive : interactive;
+        String successfulId = nonInteractive.isAfter(interactive) ? nonInteractiveId : interactiveId;
+        if (lastFailed) {
+            successful = interactive.minusSeconds(3600 + extra.nextInt(5 * 86400)).isBefore(created)
+                    ? created.plusSeconds(60) : interactive.minusSeconds(3600 + extra.nextInt(5 * 86400));
+            successfulId = extraUuid();
+            nonInteractive = interactive.minusSeconds(7200 + extra.nextInt(86400)).isBefore(created)
+                    ? created.plusSeconds(30) : interactive.minusSeconds(7200 + extra.nextInt(86400));
+        }
+        b.signInActivity(new SignInActivity(interactive, interactiveId, nonInteractive, nonInteractiveId,
+                successful, successfulId));
     }
 
     private String uuid() {
@@ -71,6 +144,7 @@ public final class TenantGenerator {
         Organization org = new Organization(orgName, List.of(initialDomain, defaultDomain), defaultDomain, "US",
                 "Seattle", "United States", "en-US", epoch);
         Tenant t = new Tenant(tenantId, spec.seed(), org, clock);
+        now = clock.instant();
         t.write(() -> {
             long seq = t.nextSeq();
             Map<String, Sku> skuTemplates = new HashMap<>();
@@ -126,6 +200,7 @@ public final class TenantGenerator {
                         .mailNickname(local + "_" + ext + "#EXT#")
                         .externalUserState(rnd.nextDouble() < 0.85 ? "Accepted" : "PendingAcceptance")
                         .companyName(null);
+                employeeAndSignIns(b, i, true, true, b.build().createdDateTime());
                 User u = b.build();
                 t.users.insert(u, seq);
                 guestIds.add(u.id());
@@ -169,6 +244,8 @@ public final class TenantGenerator {
             }
             b.usageLocation(licenses.isEmpty() && rnd.nextBoolean() ? null : loc[2]);
             b.assignedLicenses(licenses);
+            User draft = b.build();
+            employeeAndSignIns(b, i, false, draft.accountEnabled(), draft.createdDateTime());
             User u = b.build();
             t.users.insert(u, seq);
             memberIds.add(u.id());
@@ -224,7 +301,12 @@ public final class TenantGenerator {
                         List.of("Unified"), null, null, rnd.nextDouble() < 0.6 ? "Private" : "Public", created,
                         team ? List.of("Team") : List.of(), List.of(), new ArrayList<>(members), owners);
                 if (team) {
-                    t.teams.put(g.id(), new Team(g.id(), channels(g, created)));
+                    // the second team is archived, then about one in eight; some carry a classification label
+                    teamsMade++;
+                    boolean archived = extra.nextDouble() < 0.125 && teamsMade > 1 || teamsMade == 2;
+                    double label = extra.nextDouble();
+                    String classification = label < 0.15 ? "Confidential" : label < 0.25 ? "General" : label < 0.30 ? "Highly Confidential" : null;
+                    t.teams.put(g.id(), new Team(g.id(), channels(g, created), archived, classification));
                 }
             } else if (kind < 0.85) {
                 if (!securityGroups.isEmpty() && rnd.nextDouble() < 0.15) {
@@ -339,6 +421,20 @@ public final class TenantGenerator {
                     "https://" + app[0].toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + ".example/",
                     List.of("https://" + app[0].toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + ".example/auth/callback")), seq);
             thirdPartySpIds.add(id);
+            if (i % 3 != 2) {
+                // application permissions on Microsoft Graph (admin-granted app roles) for two apps in three
+                int roles = 1 + extra.nextInt(3);
+                Set<String> taken = new java.util.HashSet<>();
+                for (int r = 0; r < roles; r++) {
+                    Catalog.AppRole role = Catalog.GRAPH_APP_ROLES.get(extra.nextInt(Catalog.GRAPH_APP_ROLES.size()));
+                    if (taken.add(role.id())) {
+                        byte[] b = new byte[32];
+                        extra.nextBytes(b);
+                        t.appRoleAssignments.add(new AppRoleAssignment(Base64.getUrlEncoder().withoutPadding().encodeToString(b).substring(0, 43),
+                                role.id(), id, graphSpId, someTimeAfterExtra(epoch, 1500)));
+                    }
+                }
+            }
             if (i % 2 == 0) {
                 t.permissionGrants.add(new OAuth2PermissionGrant(grantId(), id, "AllPrincipals", null, graphSpId,
                         NamePools.DELEGATED_SCOPES[rnd.nextInt(NamePools.DELEGATED_SCOPES.length)]));

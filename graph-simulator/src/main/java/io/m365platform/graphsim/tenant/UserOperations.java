@@ -5,6 +5,7 @@ import io.m365platform.graphsim.model.Group;
 import io.m365platform.graphsim.model.Sku;
 import io.m365platform.graphsim.model.User;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,9 @@ public final class UserOperations {
         TRACKED.put("accountEnabled", User::accountEnabled);
         TRACKED.put("userType", User::userType);
         TRACKED.put("externalUserState", User::externalUserState);
+        TRACKED.put("employeeId", User::employeeId);
+        TRACKED.put("employeeType", User::employeeType);
+        TRACKED.put("lastPasswordChangeDateTime", User::lastPasswordChangeDateTime);
         TRACKED.put("manager", User::managerId);
         TRACKED.put("assignedLicenses", User::assignedLicenses);
     }
@@ -128,6 +132,34 @@ public final class UserOperations {
             DynamicMembership.reevaluate(tenant, updated, seq);
             return updated;
         });
+    }
+
+    /**
+     * Records a sign-in of the user at {@code at} (interactive or not, successful or not) in its signInActivity,
+     * with a new sign-in request id. signInActivity is not tracked by users delta (Graph does not return it
+     * there), so the change does not make the user appear in a delta round.
+     */
+    public User recordSignIn(String idOrUpn, Instant at, boolean interactive, boolean successful) {
+        if (at == null) {
+            throw TenantException.invalid("the sign-in time is required");
+        }
+        return tenant.write(() -> {
+            User old = tenant.users.get(idOrUpn);
+            if (old == null) {
+                throw TenantException.notFound(idOrUpn);
+            }
+            User updated = old.toBuilder().signInActivity(old.signInActivity().after(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    java.util.UUID.randomUUID().toString(), interactive, successful)).build();
+            tenant.nextSeq();
+            tenant.users.replaceValue(old.id(), updated);
+            return updated;
+        });
+    }
+
+    /** A password change (reset by an admin or by the user): lastPasswordChangeDateTime becomes now. */
+    public User passwordChanged(String idOrUpn) {
+        Instant now = tenant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return update(idOrUpn, b -> b.lastPasswordChangeDateTime(now));
     }
 
     public User rename(String idOrUpn, String displayName) {
