@@ -65,7 +65,8 @@ public final class SyncModel {
                 .onDeleted(GroupEntityKind.INSTANCE, MemberEdges::onObjectsDeleted)
                 .auxiliaryTable("group_member_edge")
                 .auxiliaryTable("membership_dirty")
-                .auxiliaryTable("team_refresh");
+                .auxiliaryTable("team_refresh")
+                .auxiliaryTable("sign_in_activity_read");
     }
 
     /** In reading order: SKUs before users (part numbers), groups before teams, teams before channels. */

@@ -67,6 +67,13 @@ public interface SyncConfig {
         /** How often the scheduler looks for connections whose next run is due. */
         @WithDefault("30s")
         Duration tick();
+
+        /**
+         * Incremental runs read users' signInActivity (AuditLog.Read.All) again when the last read is older than
+         * this; full runs always read it (users delta cannot return it).
+         */
+        @WithDefault("24h")
+        Duration signInActivityMaxAge();
     }
 
     interface Guard {

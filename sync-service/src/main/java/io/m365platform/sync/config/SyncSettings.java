@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param progressEveryPages  a progress event every this many committed pages
  * @param deletionChunk       deletions applied (published + deleted) per transaction
  * @param graphPageSize       {@code $top} for collections that support it (Graph allows up to 999)
+ * @param signInActivityMaxAge incremental runs read users' signInActivity again when the last read is older
  */
 public record SyncSettings(
         String instanceId,
@@ -38,9 +39,27 @@ public record SyncSettings(
         int minGuardedDeletions,
         int progressEveryPages,
         int deletionChunk,
-        int graphPageSize) {
+        int graphPageSize,
+        Duration signInActivityMaxAge) {
+
+    /** Default for {@link #signInActivityMaxAge}: once a day. */
+    public static final Duration DEFAULT_SIGN_IN_ACTIVITY_MAX_AGE = Duration.ofHours(24);
+
+    /** Settings with the default sign-in activity age (callers written before that setting existed). */
+    public SyncSettings(String instanceId, Duration lease, Duration heartbeat, int maxConcurrentRuns,
+                        Duration incrementalInterval, Duration fullInterval, Duration deltaMaxAge, Duration pauseDelay,
+                        int maxAttempts, double maxDeletionShare, int minGuardedDeletions, int progressEveryPages,
+                        int deletionChunk, int graphPageSize) {
+        this(instanceId, lease, heartbeat, maxConcurrentRuns, incrementalInterval, fullInterval, deltaMaxAge,
+                pauseDelay, maxAttempts, maxDeletionShare, minGuardedDeletions, progressEveryPages, deletionChunk,
+                graphPageSize, DEFAULT_SIGN_IN_ACTIVITY_MAX_AGE);
+    }
 
     public SyncSettings {
+        signInActivityMaxAge = signInActivityMaxAge == null ? DEFAULT_SIGN_IN_ACTIVITY_MAX_AGE : signInActivityMaxAge;
+        if (signInActivityMaxAge.isNegative()) {
+            throw new IllegalArgumentException("signInActivityMaxAge must not be negative, was " + signInActivityMaxAge);
+        }
         Objects.requireNonNull(instanceId, "instanceId");
         if (heartbeat.compareTo(lease) >= 0) {
             throw new IllegalArgumentException("heartbeat (" + heartbeat + ") must be shorter than the lease (" + lease + ")");
@@ -59,6 +78,6 @@ public record SyncSettings(
     public SyncSettings withInstanceId(String id) {
         return new SyncSettings(id, lease, heartbeat, maxConcurrentRuns, incrementalInterval, fullInterval,
                 deltaMaxAge, pauseDelay, maxAttempts, maxDeletionShare, minGuardedDeletions, progressEveryPages,
-                deletionChunk, graphPageSize);
+                deletionChunk, graphPageSize, signInActivityMaxAge);
     }
 }

@@ -92,6 +92,15 @@ class DeltaSyncTest {
         DirectoryFacts truthBefore = DirectoryFacts.groundTruth(c.tenant(), false, true);
 
         String deletedUser = mutate(c.tenant());
+        // A sign-in of a user nothing else changed: users delta does not show it; the sign-in read of this
+        // incremental run does, because the last one is older than sync.schedule.sign-in-activity-max-age.
+        Set<String> changedByDelta = changedIds(truthBefore.users(), DirectoryFacts.groundTruth(c.tenant(), false, true).users(),
+                DirectoryFacts.UserFact::id);
+        User signedIn = c.tenant().users().list().stream().filter(u -> !u.isGuest() && !changedByDelta.contains(u.id()))
+                .reduce((a, b) -> b).orElseThrow();
+        Instant signInAt = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        c.tenant().users().recordSignIn(signedIn.id(), signInAt, true, true);
+        ageSignInRead(c.connectionId(), Duration.ofHours(25));
 
         String runId = Api.trigger(c.connectionId(), "incremental");
         Run delta = connections.awaitRun(c.connectionId(), r -> r.runId().toString().equals(runId),
@@ -107,7 +116,17 @@ class DeltaSyncTest {
 
         // Users: one synced event per user whose state changed, deleted event + tombstone per deleted user.
         var userRecords = topics.read(Topics.DIRECTORY_USERS, c.connectionId(), offsets.get(Topics.DIRECTORY_USERS));
-        assertExactlyTheChanges(userRecords, usersBefore, stored("users", c.connectionId()),
+        // A user created in this run is published by the delta round, then once more with the signInActivity the
+        // sign-in read found (users delta cannot carry it; see the sync-service README, known gaps).
+        String created = c.tenant().users().list().stream().filter(u -> u.userPrincipalName().startsWith("delta.new@"))
+                .findFirst().orElseThrow().id();
+        String createdKey = io.m365platform.contracts.directory.UserSynced.key(c.connectionId(), created);
+        var createdRecords = userRecords.stream().filter(e -> e.key().equals(createdKey)).toList();
+        assertEquals(2, createdRecords.size(), "the new user, then the new user with its sign-in activity");
+        assertEquals(null, ((io.m365platform.contracts.directory.UserSynced) createdRecords.get(0).event()).user().signInActivity());
+        assertTrue(((io.m365platform.contracts.directory.UserSynced) createdRecords.get(1).event()).user().signInActivity() != null);
+        assertExactlyTheChanges(userRecords.stream().filter(e -> !e.key().equals(createdKey) || e == createdRecords.get(1)).toList(),
+                usersBefore, stored("users", c.connectionId()),
                 id -> io.m365platform.contracts.directory.UserSynced.key(c.connectionId(), id));
         Set<String> factChanges = changedIds(truthBefore.users(), truth.users(), DirectoryFacts.UserFact::id);
         Set<String> published = userRecords.stream().map(TopicReader.Entry::key).collect(Collectors.toSet());
@@ -116,6 +135,11 @@ class DeltaSyncTest {
                     "user " + id + " changed in the tenant but was not published");
         }
         assertTrue(userRecords.size() < truth.users().size() / 2, "unchanged users were not published again");
+        var signInRecords = userRecords.stream().filter(e -> e.key().endsWith(signedIn.id())).toList();
+        assertEquals(1, signInRecords.size(), "the new sign-in is published once");
+        var published1 = assertInstanceOf(io.m365platform.contracts.directory.UserSynced.class, signInRecords.get(0).event());
+        assertEquals(signInAt, published1.user().signInActivity().lastSignInDateTime());
+        assertEquals(signInAt, published1.user().signInActivity().lastSuccessfulSignInDateTime());
         var deletion = userRecords.stream().filter(e -> e.key().endsWith(deletedUser)).toList();
         assertEquals(2, deletion.size(), "a deleted event and a tombstone for the deleted user");
         UserDeleted deleted = assertInstanceOf(UserDeleted.class, deletion.get(0).event());
@@ -143,6 +167,34 @@ class DeltaSyncTest {
         assertEquals(membershipChanges, membershipKeys, "membership records are exactly the membership changes");
         assertTrue(membershipRecords.stream().anyMatch(e -> e.event() instanceof GroupMembershipDeleted),
                 "ended memberships are published as deletions");
+
+        // The sign-in read is fresh now: the next incremental run does not read sign-ins again (no GET /users),
+        // so a newer sign-in waits for the next full run or for the read to age.
+        Map<TopicPartition, Long> usersOffset = topics.endOffsets(Topics.DIRECTORY_USERS);
+        long signInReads = simulator.counters().count("GET /v1.0/users");
+        c.tenant().users().recordSignIn(signedIn.id(), signInAt.plusSeconds(30), true, true);
+        String second = Api.trigger(c.connectionId(), "incremental");
+        Run quiet = connections.awaitRun(c.connectionId(), r -> r.runId().toString().equals(second),
+                Set.of(RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.HELD), Duration.ofSeconds(60));
+        assertEquals(RunStatus.COMPLETED, quiet.status(), quiet.statusReason());
+        assertEquals(signInReads, simulator.counters().count("GET /v1.0/users"), "no sign-in read within the max age");
+        assertEquals(List.of(), topics.read(Topics.DIRECTORY_USERS, c.connectionId(), usersOffset),
+                "nothing changed that users delta shows");
+        assertEquals(Map.of(), DirectoryFacts.differences(truth,
+                DirectoryFacts.fromDatabase(jdbc, catalog, c.connectionId())), "stored sign-in is the one read last");
+    }
+
+    /** Makes the connection's last sign-in read look {@code age} old. */
+    private void ageSignInRead(String connectionId, Duration age) {
+        int rows = jdbc.withConnection(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("update sign_in_activity_read set read_at = read_at - "
+                    + "make_interval(secs => ?) where connection_id = ?")) {
+                ps.setDouble(1, age.toSeconds());
+                ps.setString(2, connectionId);
+                return ps.executeUpdate();
+            }
+        });
+        assertEquals(1, rows, "the full run recorded its sign-in read");
     }
 
     /** Changes the tenant in the ways a real tenant changes; returns the id of the user it deleted. */

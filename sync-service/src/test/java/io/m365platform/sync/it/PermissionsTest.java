@@ -82,7 +82,7 @@ class PermissionsTest {
                 assertEquals(StepStatus.COMPLETED, byResource.get(ok).status(), ok + ": " + byResource.get(ok));
             }
 
-            DirectoryFacts truth = DirectoryFacts.groundTruth(c.tenant(), false, true, false);
+            DirectoryFacts truth = DirectoryFacts.groundTruth(c.tenant(), false, true, false, false);
             DirectoryFacts synced = DirectoryFacts.fromDatabase(jdbc, catalog, c.connectionId());
             assertEquals(truth.users(), synced.users());
             assertEquals(truth.licenses(), synced.licenses());

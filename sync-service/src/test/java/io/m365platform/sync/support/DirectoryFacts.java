@@ -21,6 +21,7 @@ import io.m365platform.contracts.directory.RoleAssignment;
 import io.m365platform.contracts.directory.RoleAssignmentSynced;
 import io.m365platform.contracts.directory.SubscribedSku;
 import io.m365platform.contracts.directory.SubscribedSkuSynced;
+import io.m365platform.contracts.directory.SignInActivity;
 import io.m365platform.contracts.directory.UserSynced;
 import io.m365platform.contracts.teams.Channel;
 import io.m365platform.contracts.teams.ChannelSynced;
@@ -95,12 +96,14 @@ public record DirectoryFacts(
     public record UserFact(String id, String upn, String displayName, String givenName, String surname, String mail,
                            String jobTitle, String department, String companyName, String city, String country,
                            Boolean accountEnabled, String userType, String usageLocation, String managerId,
-                           Instant created, String externalUserState, Set<String> skuIds) {
+                           Instant created, String externalUserState, Set<String> skuIds, String employeeId,
+                           String employeeType, Instant lastPasswordChange, SignInActivity signIn) {
         static UserFact of(DirectoryUser u) {
             return new UserFact(u.id(), u.userPrincipalName(), u.displayName(), u.givenName(), u.surname(), u.mail(),
                     u.jobTitle(), u.department(), u.companyName(), u.city(), u.country(), u.accountEnabled(),
                     u.userType(), u.usageLocation(), u.managerId(), u.createdDateTime(), u.externalUserState(),
-                    u.assignedLicenses().stream().map(AssignedLicense::skuId).collect(Collectors.toCollection(TreeSet::new)));
+                    u.assignedLicenses().stream().map(AssignedLicense::skuId).collect(Collectors.toCollection(TreeSet::new)),
+                    u.employeeId(), u.employeeType(), u.lastPasswordChangeDateTime(), u.signInActivity());
         }
     }
 
@@ -149,9 +152,12 @@ public record DirectoryFacts(
         }
     }
 
-    public record TeamFact(String id, String displayName) {
+    /** {@code webUrlOfTeam}: the Teams link names the team (its exact form is the simulator's). */
+    public record TeamFact(String id, String displayName, String classification, boolean archived, boolean webUrlOfTeam) {
         static TeamFact of(Team t) {
-            return new TeamFact(t.id(), t.displayName());
+            return new TeamFact(t.id(), t.displayName(), t.classification(), t.isArchived(),
+                    t.webUrl() != null && t.webUrl().startsWith("https://teams.microsoft.com/l/team/")
+                            && t.webUrl().contains("groupId=" + t.id()));
         }
     }
 
@@ -173,11 +179,15 @@ public record DirectoryFacts(
         }
     }
 
-    public record ExternalAppFact(String servicePrincipalId, String appId, String displayName, Set<String> grantIds) {
+    /** {@code appPermissions}: "assignmentId resourceId appRoleId permission" per application permission. */
+    public record ExternalAppFact(String servicePrincipalId, String appId, String displayName, Set<String> grantIds,
+                                  Set<String> appPermissions) {
         static ExternalAppFact of(ExternalApp a) {
             return new ExternalAppFact(a.servicePrincipalId(), a.appId(), a.displayName(),
                     a.delegatedConsents().stream().map(DelegatedConsent::grantId)
-                            .collect(Collectors.toCollection(TreeSet::new)));
+                            .collect(Collectors.toCollection(TreeSet::new)),
+                    a.applicationPermissions().stream().map(p -> p.assignmentId() + " " + p.resourceId() + " "
+                            + p.appRoleId() + " " + p.permission()).collect(Collectors.toCollection(TreeSet::new)));
         }
     }
 
@@ -193,6 +203,11 @@ public record DirectoryFacts(
 
     /** As above; {@code apps}: whether third-party apps are expected (the app may lack the permission). */
     public static DirectoryFacts groundTruth(Tenant t, boolean teams, boolean roles, boolean apps) {
+        return groundTruth(t, teams, roles, apps, true);
+    }
+
+    /** As above; {@code signIns}: whether users' signInActivity is expected (AuditLog.Read.All granted). */
+    public static DirectoryFacts groundTruth(Tenant t, boolean teams, boolean roles, boolean apps, boolean signIns) {
         return t.read(() -> {
             List<User> users = t.userTable().liveValues();
             Map<String, User> userById = users.stream().collect(Collectors.toMap(User::id, Function.identity()));
@@ -209,7 +224,8 @@ public record DirectoryFacts(
                 userFacts.add(new UserFact(u.id(), u.userPrincipalName(), u.displayName(), u.givenName(), u.surname(),
                         u.mail(), u.jobTitle(), u.department(), u.companyName(), u.city(), u.country(),
                         u.accountEnabled(), u.userType(), u.usageLocation(), manager, u.createdDateTime(),
-                        u.externalUserState(), skuIds));
+                        u.externalUserState(), skuIds, u.employeeId(), u.employeeType(),
+                        u.lastPasswordChangeDateTime(), signIns ? signIn(u.signInActivity()) : null));
                 Map<String, List<LicenseState>> bySku = t.licenseStates(u).stream()
                         .collect(Collectors.groupingBy(LicenseState::skuId));
                 bySku.forEach((skuId, states) -> licenseFacts.add(new LicenseFact(u.id(), skuId,
@@ -266,7 +282,7 @@ public record DirectoryFacts(
                     if (team == null) {
                         continue;
                     }
-                    teamFacts.add(new TeamFact(g.id(), g.displayName()));
+                    teamFacts.add(new TeamFact(g.id(), g.displayName(), team.classification(), team.isArchived(), true));
                     team.channels().forEach(c -> channelFacts.add(
                             new ChannelFact(g.id(), c.id(), c.displayName(), c.membershipType())));
                     Set<String> ids = new java.util.LinkedHashSet<>(g.owners());
@@ -300,13 +316,23 @@ public record DirectoryFacts(
                 }
                 Set<String> ids = grants.stream().filter(g -> sp.id().equals(g.clientId()))
                         .map(OAuth2PermissionGrant::id).collect(Collectors.toCollection(TreeSet::new));
-                if (!ids.isEmpty()) {
-                    externalFacts.add(new ExternalAppFact(sp.id(), sp.appId(), sp.displayName(), ids));
+                Set<String> permissions = t.appRoleAssignmentList().stream().filter(a -> sp.id().equals(a.principalId()))
+                        .map(a -> a.id() + " " + a.resourceId() + " " + a.appRoleId() + " "
+                                + io.m365platform.graphsim.tenant.Catalog.graphAppRole(a.appRoleId()).value())
+                        .collect(Collectors.toCollection(TreeSet::new));
+                if (!ids.isEmpty() || !permissions.isEmpty()) {
+                    externalFacts.add(new ExternalAppFact(sp.id(), sp.appId(), sp.displayName(), ids, permissions));
                 }
             }
             return new DirectoryFacts(userFacts, licenseFacts, skuFacts, groupFacts, memberships, roleFacts,
                     assignmentFacts, orgFacts, teamFacts, channelFacts, teamMemberFacts, appFacts, externalFacts);
         });
+    }
+
+    /** The simulator's signInActivity as the contracts carry it (request ids are not part of the contract). */
+    private static SignInActivity signIn(io.m365platform.graphsim.model.SignInActivity a) {
+        return new SignInActivity(a.lastSignInDateTime(), a.lastNonInteractiveSignInDateTime(),
+                a.lastSuccessfulSignInDateTime());
     }
 
     /** Every object reachable from a group through members, nested groups followed, the group itself excluded. */

@@ -35,10 +35,10 @@ import java.util.function.Predicate;
 @Singleton
 public class TestConnections {
 
-    /** Every read permission sync-service uses. */
+    /** Every read permission sync-service uses (AuditLog.Read.All: users' signInActivity). */
     public static final Set<String> ALL_READ = Set.of("User.Read.All", "GroupMember.Read.All", "Organization.Read.All",
             "RoleManagement.Read.Directory", "Directory.Read.All", "TeamMember.Read.All", "Channel.ReadBasic.All",
-            "TeamsAppInstallation.ReadForUser.All");
+            "TeamsAppInstallation.ReadForUser.All", "AuditLog.Read.All");
 
     @Inject
     EventPublisher publisher;

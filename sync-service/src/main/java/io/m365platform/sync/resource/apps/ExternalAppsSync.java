@@ -1,6 +1,7 @@
 package io.m365platform.sync.resource.apps;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.m365platform.contracts.apps.ApplicationPermission;
 import io.m365platform.contracts.apps.ConsentType;
 import io.m365platform.contracts.apps.DelegatedConsent;
 import io.m365platform.contracts.apps.ExternalApp;
@@ -33,9 +34,12 @@ import static io.m365platform.sync.resource.GraphJson.texts;
 
 /**
  * Third-party apps: service principals owned neither by Microsoft nor by the tenant, with the delegated consents
- * they hold (per user and admin consent for all). Two phases: the tenant's OAuth2 permission grants are staged
- * page by page (they can be many), then the service principals are read and each third-party one is published
- * with its grants. Apps holding no consent are not published (a consent revoked deletes the app's entity).
+ * they hold (per user and admin consent for all) and their application permissions. Two phases: the tenant's OAuth2
+ * permission grants are staged page by page (they can be many), then the service principals are read and each
+ * third-party one is published with its grants and its app role assignments
+ * ({@code GET /servicePrincipals/{id}/appRoleAssignments}, one request per third-party app; permission values from
+ * the resource's {@code appRoles}, read once per resource). Apps holding neither a consent nor an application
+ * permission are not published (revoking the last one deletes the app's entity).
  */
 public final class ExternalAppsSync implements ResourceSync {
 
@@ -103,7 +107,7 @@ public final class ExternalAppsSync implements ResourceSync {
     }
 
     private static ItemMapper apps(RunScope run) {
-        Map<String, String> resourceNames = new HashMap<>();
+        Map<String, Resource> resources = new HashMap<>();
         return (sp, changes) -> {
             if (!isThirdParty(sp, run.tenantId())) {
                 return;
@@ -115,10 +119,11 @@ public final class ExternalAppsSync implements ResourceSync {
                 String consentType = text(grant, "consentType");
                 consents.add(new DelegatedConsent(text(grant, "id"),
                         "AllPrincipals".equals(consentType) ? ConsentType.ALL_PRINCIPALS : ConsentType.PRINCIPAL,
-                        text(grant, "principalId"), resourceId, resourceName(run, resourceNames, resourceId),
+                        text(grant, "principalId"), resourceId, resource(run, resources, resourceId).displayName(),
                         scopes(text(grant, "scope"))));
             }
-            if (consents.isEmpty()) {
+            List<ApplicationPermission> permissions = applicationPermissions(run, resources, spId);
+            if (consents.isEmpty() && permissions.isEmpty()) {
                 return;
             }
             consents.sort(Comparator.comparing(DelegatedConsent::grantId));
@@ -130,8 +135,42 @@ public final class ExternalAppsSync implements ResourceSync {
                     publisherName, publisher,
                     text(sp, "appOwnerOrganizationId"), text(sp, "servicePrincipalType"), text(sp, "signInAudience"),
                     text(sp, "homepage"), texts(sp, "tags").stream().sorted().toList(), bool(sp, "accountEnabled"),
-                    consents, List.of()));
+                    consents, permissions));
         };
+    }
+
+    /** The app roles granted to a service principal, sorted by assignment id (all pages). */
+    private static List<ApplicationPermission> applicationPermissions(RunScope run, Map<String, Resource> resources,
+                                                                      String spId) {
+        List<ApplicationPermission> out = new ArrayList<>();
+        String url = "/servicePrincipals/" + spId + "/appRoleAssignments";
+        while (url != null) {
+            JsonNode page;
+            try {
+                page = run.graph().requests().get(url);
+            } catch (GraphRequestException e) {
+                if (e.isNotFound()) {
+                    return List.of(); // deleted since the list was read
+                }
+                throw e;
+            }
+            for (JsonNode a : GraphJson.array(page, "value")) {
+                String id = text(a, "id");
+                String resourceId = text(a, "resourceId");
+                String appRoleId = text(a, "appRoleId");
+                if (id == null || resourceId == null || appRoleId == null) {
+                    continue;
+                }
+                Resource resource = resource(run, resources, resourceId);
+                String resourceName = text(a, "resourceDisplayName") != null ? text(a, "resourceDisplayName")
+                        : resource.displayName();
+                out.add(new ApplicationPermission(id, resourceId, resourceName, appRoleId,
+                        resource.appRoles().get(appRoleId), instant(a, "createdDateTime")));
+            }
+            url = text(page, "@odata.nextLink");
+        }
+        out.sort(Comparator.comparing(ApplicationPermission::assignmentId));
+        return out;
     }
 
     static boolean isThirdParty(JsonNode sp, String tenantId) {
@@ -155,22 +194,35 @@ public final class ExternalAppsSync implements ResourceSync {
                 instant(p, "addedDateTime"));
     }
 
-    /** Display name of a consented API (Microsoft Graph...): few distinct ones, so one GET each per run. */
-    private static String resourceName(RunScope run, Map<String, String> cache, String resourceId) {
+    /** A consented API (Microsoft Graph...): its name and app roles (id → permission value). */
+    private record Resource(String displayName, Map<String, String> appRoles) {
+        static final Resource UNKNOWN = new Resource(null, Map.of());
+    }
+
+    /** Few distinct APIs are consented to, so one GET each per run. */
+    private static Resource resource(RunScope run, Map<String, Resource> cache, String resourceId) {
         if (resourceId == null) {
-            return null;
+            return Resource.UNKNOWN;
         }
-        return cache.computeIfAbsent(resourceId, id -> {
-            try {
-                return text(run.graph().requests().get("/servicePrincipals/" + id + "?$select=id,displayName"),
-                        "displayName");
-            } catch (GraphRequestException e) {
-                if (e.isNotFound()) {
-                    return null;
+        synchronized (cache) {
+            return cache.computeIfAbsent(resourceId, id -> {
+                try {
+                    JsonNode sp = run.graph().requests().get("/servicePrincipals/" + id + "?$select=id,displayName,appRoles");
+                    Map<String, String> roles = new HashMap<>();
+                    for (JsonNode r : GraphJson.array(sp, "appRoles")) {
+                        if (text(r, "id") != null && text(r, "value") != null) {
+                            roles.put(text(r, "id"), text(r, "value"));
+                        }
+                    }
+                    return new Resource(text(sp, "displayName"), roles);
+                } catch (GraphRequestException e) {
+                    if (e.isNotFound()) {
+                        return Resource.UNKNOWN;
+                    }
+                    throw e;
                 }
-                throw e;
-            }
-        });
+            });
+        }
     }
 
     private static List<JsonNode> stagedGrants(RunScope run, String clientId) {

@@ -3,6 +3,7 @@ package io.m365platform.sync.resource.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365platform.contracts.directory.AssignedLicense;
 import io.m365platform.contracts.directory.DirectoryUser;
+import io.m365platform.contracts.directory.SignInActivity;
 import io.m365platform.sync.resource.GraphJson;
 
 import java.util.ArrayList;
@@ -19,15 +20,15 @@ import static io.m365platform.sync.resource.GraphJson.texts;
 public final class UserMapper {
 
     /**
-     * Properties read from Graph. {@code manager} makes delta report manager changes ({@code manager@delta}).
-     * employeeId, employeeType, lastPasswordChangeDateTime and signInActivity are not requested: the simulator
-     * does not serve them yet (see README, known gaps).
+     * Properties read by users delta. {@code manager} makes delta report manager changes ({@code manager@delta}).
+     * signInActivity is not among them: Graph does not return it on delta; {@link SignInActivities} reads it with
+     * {@code GET /users} when the connection holds AuditLog.Read.All.
      */
     public static final String SELECT = String.join(",", List.of("id", "userPrincipalName", "displayName",
             "givenName", "surname", "mail", "mailNickname", "jobTitle", "department", "companyName", "officeLocation",
-            "city", "country", "mobilePhone", "businessPhones", "preferredLanguage", "accountEnabled", "userType",
-            "createdDateTime", "usageLocation", "assignedLicenses", "licenseAssignmentStates", "externalUserState",
-            "onPremisesSyncEnabled", "manager"));
+            "employeeId", "employeeType", "city", "country", "mobilePhone", "businessPhones", "preferredLanguage",
+            "accountEnabled", "userType", "createdDateTime", "lastPasswordChangeDateTime", "usageLocation",
+            "assignedLicenses", "licenseAssignmentStates", "externalUserState", "onPremisesSyncEnabled", "manager"));
 
     private UserMapper() {
     }
@@ -59,7 +60,7 @@ public final class UserMapper {
                 text(u, "usageLocation"),
                 manager(u).orElse(null),
                 assignedLicenses(u),
-                null,
+                signInActivity(u),
                 text(u, "externalUserState"),
                 instant(u, "externalUserStateChangeDateTime"),
                 bool(u, "onPremisesSyncEnabled"));
@@ -72,13 +73,45 @@ public final class UserMapper {
 
     /** Keeps the stored manager when a delta item did not report it. */
     public static DirectoryUser withManagerOf(DirectoryUser incoming, DirectoryUser stored) {
+        return with(incoming, stored.managerId(), incoming.signInActivity());
+    }
+
+    /** Keeps the stored signInActivity, which a delta item never carries. */
+    public static DirectoryUser withSignInActivityOf(DirectoryUser incoming, DirectoryUser stored) {
+        return with(incoming, incoming.managerId(), stored.signInActivity());
+    }
+
+    /** Keeps both the stored manager and the stored signInActivity. */
+    public static DirectoryUser withManagerAndSignInActivityOf(DirectoryUser incoming, DirectoryUser stored) {
+        return with(incoming, stored.managerId(), stored.signInActivity());
+    }
+
+    /** The stored user with the signInActivity just read. */
+    public static DirectoryUser withSignInActivity(DirectoryUser stored, SignInActivity activity) {
+        return with(stored, stored.managerId(), activity);
+    }
+
+    /**
+     * Graph {@code signInActivity} JSON → the contracts' record; an object with only nulls (never signed in) is an
+     * all-null record, an absent or null property is null (not known).
+     */
+    public static SignInActivity signInActivity(JsonNode u) {
+        JsonNode a = u.get("signInActivity");
+        if (a == null || !a.isObject()) {
+            return null;
+        }
+        return new SignInActivity(instant(a, "lastSignInDateTime"), instant(a, "lastNonInteractiveSignInDateTime"),
+                instant(a, "lastSuccessfulSignInDateTime"));
+    }
+
+    private static DirectoryUser with(DirectoryUser incoming, String managerId, SignInActivity signInActivity) {
         return new DirectoryUser(incoming.id(), incoming.userPrincipalName(), incoming.displayName(),
                 incoming.givenName(), incoming.surname(), incoming.mail(), incoming.mailNickname(), incoming.jobTitle(),
                 incoming.department(), incoming.companyName(), incoming.officeLocation(), incoming.employeeId(),
                 incoming.employeeType(), incoming.city(), incoming.country(), incoming.mobilePhone(),
                 incoming.businessPhones(), incoming.preferredLanguage(), incoming.accountEnabled(), incoming.userType(),
                 incoming.createdDateTime(), incoming.lastPasswordChangeDateTime(), incoming.usageLocation(),
-                stored.managerId(), incoming.assignedLicenses(), incoming.signInActivity(),
+                managerId, incoming.assignedLicenses(), signInActivity,
                 incoming.externalUserState(), incoming.externalUserStateChangeDateTime(),
                 incoming.onPremisesSyncEnabled());
     }

@@ -18,7 +18,8 @@ import static io.m365platform.sync.resource.GraphJson.text;
 /**
  * Users and their license assignments, by users delta ({@code /users/delta}). Assignments come from each user's
  * {@code licenseAssignmentStates} and replace the user's stored ones, so a removed license is deleted with the
- * page that shows it gone.
+ * page that shows it gone. With AuditLog.Read.All the step ends with a {@link SignInActivities} phase (delta does not
+ * return signInActivity), and delta items keep the stored signInActivity.
  */
 public final class UsersSync extends DeltaResourceSync {
 
@@ -47,9 +48,16 @@ public final class UsersSync extends DeltaResourceSync {
         return "/users/delta?$select=" + UserMapper.SELECT;
     }
 
+    /** After the delta round and its deletions: the sign-in activity (AuditLog.Read.All only). */
+    @Override
+    protected void beforeCompletion(StepScope step) {
+        SignInActivities.readIfDue(step);
+    }
+
     @Override
     protected ItemMapper mapper(StepScope step, boolean full) {
         Map<String, String> skuNames = SkuPartNumbers.load(step.run());
+        boolean signIns = SignInActivities.granted(step.run());
         return (JsonNode item, io.m365platform.sync.engine.PageChanges changes) -> {
             String id = text(item, "id");
             if (id == null) {
@@ -60,7 +68,12 @@ public final class UsersSync extends DeltaResourceSync {
                 return;
             }
             DirectoryUser user = UserMapper.map(item);
-            if (UserMapper.knowsManager(item)) {
+            boolean knowsManager = UserMapper.knowsManager(item);
+            if (signIns) {
+                // delta never carries signInActivity: keep what the last sign-in read stored
+                changes.upsertPartial(UserKind.INSTANCE, user, knowsManager ? UserMapper::withSignInActivityOf
+                        : UserMapper::withManagerAndSignInActivityOf);
+            } else if (knowsManager) {
                 changes.upsert(UserKind.INSTANCE, user);
             } else {
                 changes.upsertPartial(UserKind.INSTANCE, user, UserMapper::withManagerOf);
