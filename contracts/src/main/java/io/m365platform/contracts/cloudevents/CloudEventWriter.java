@@ -24,14 +24,17 @@ import java.util.UUID;
  * Turns event records into Kafka records in CloudEvents 1.0 binary mode. Each producing service makes one
  * writer with its own {@code source} and shares it (it is immutable and thread-safe).
  *
- * <p>Every event is validated against its schema before it is written; an invalid event is a producer bug
- * and fails with {@link InvalidEventException} instead of reaching consumers.
+ * <p>Events are validated against their schema before they are written (every one by default; see
+ * {@link SchemaCheck} for high-volume producers); an invalid event is a producer bug and fails with
+ * {@link InvalidEventException} instead of reaching consumers.
  */
 public final class CloudEventWriter {
 
     private final String source;
     private final SchemaValidator validator;
+    private final SchemaCheck check;
     private final ObjectMapper mapper;
+    private final ObjectMapper splicing;
 
     /**
      * @param source the {@code ce_source} of every event, a URI reference naming the service, e.g.
@@ -43,13 +46,20 @@ public final class CloudEventWriter {
 
     /** A writer with a given validator. */
     public CloudEventWriter(String source, SchemaValidator validator) {
+        this(source, validator, SchemaCheck.every());
+    }
+
+    /** A writer that validates the events {@code check} selects. */
+    public CloudEventWriter(String source, SchemaValidator validator, SchemaCheck check) {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("source is required");
         }
         URI.create(source); // must be a URI reference
         this.source = source;
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.check = Objects.requireNonNull(check, "check");
         this.mapper = EventJson.mapper();
+        this.splicing = PreSerialized.splicingMapper();
     }
 
     /** The {@code ce_source} of this writer. */
@@ -67,19 +77,32 @@ public final class CloudEventWriter {
      * outbox), so consumers can recognise the duplicate.
      */
     public OutgoingEvent prepare(PlatformEvent event, String eventId) {
+        return prepare(event, eventId, null);
+    }
+
+    /**
+     * The event with a given {@code ce_id}, with a part the caller has already serialised (null: none) written from
+     * its bytes: the same payload, without serialising that part again.
+     */
+    public OutgoingEvent prepare(PlatformEvent event, String eventId, PreSerialized part) {
         Objects.requireNonNull(event, "event");
         if (eventId == null || eventId.isBlank()) {
             throw new IllegalArgumentException("eventId is required");
         }
         EventType type = event.eventType();
-        JsonNode data = mapper.valueToTree(event);
-        List<SchemaViolation> violations = validator.validate(type, data);
-        if (!violations.isEmpty()) {
-            throw new InvalidEventException(type.type() + " does not match its schema", violations);
-        }
         byte[] payload;
         try {
-            payload = mapper.writeValueAsBytes(data);
+            if (check.validateNext(type)) {
+                JsonNode data = mapper.valueToTree(event);
+                List<SchemaViolation> violations = validator.validate(type, data);
+                if (!violations.isEmpty()) {
+                    throw new InvalidEventException(type.type() + " does not match its schema", violations);
+                }
+                payload = mapper.writeValueAsBytes(data);
+            } else {
+                // Same bytes as through the tree (a test holds both ways to it), without building the tree.
+                payload = PreSerialized.write(splicing, event, part);
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + type.type(), e);
         }
@@ -105,6 +128,11 @@ public final class CloudEventWriter {
     /** A producer record for the event, with a new random {@code ce_id}. */
     public ProducerRecord<String, byte[]> record(PlatformEvent event) {
         return prepare(event).toProducerRecord();
+    }
+
+    /** A producer record for the event, with a new random {@code ce_id} and a pre-serialised part. */
+    public ProducerRecord<String, byte[]> record(PlatformEvent event, PreSerialized part) {
+        return prepare(event, UUID.randomUUID().toString(), part).toProducerRecord();
     }
 
     /** A producer record for the event with a given {@code ce_id}. */

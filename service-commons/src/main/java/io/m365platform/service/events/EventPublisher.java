@@ -2,6 +2,10 @@ package io.m365platform.service.events;
 
 import io.m365platform.contracts.PlatformEvent;
 import io.m365platform.contracts.cloudevents.CloudEventWriter;
+import io.m365platform.contracts.cloudevents.PreSerialized;
+import io.m365platform.contracts.cloudevents.SchemaCheck;
+import io.m365platform.contracts.schema.SchemaValidator;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
@@ -46,14 +50,25 @@ public class EventPublisher {
     private final CloudEventWriter writer;
     private final MeterRegistry meters;
     private final TextMapPropagator propagator;
+    /** Counters by topic, type and outcome: looked up once, not per record (a registry look-up per record showed). */
+    private final java.util.concurrent.ConcurrentMap<List<String>, Counter> counters =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * @param schemaCheck which events are validated against their schema before they are sent
+     *                    ({@code platform.events.schema-check}: {@code every}, or {@code sampled} in production,
+     *                    where sync runs publish hundreds of thousands of events; see {@link SchemaCheck})
+     */
     @Inject
     public EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                           @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                          @ConfigProperty(name = "platform.events.schema-check", defaultValue = "every")
+                          String schemaCheck,
                           MeterRegistry meters, OpenTelemetry openTelemetry) {
         this(createProducer(bootstrapServers, applicationName),
-                new CloudEventWriter("/m365platform/" + applicationName), meters,
-                openTelemetry.getPropagators().getTextMapPropagator());
+                new CloudEventWriter("/m365platform/" + applicationName, SchemaValidator.shared(),
+                        SchemaCheck.parse(schemaCheck)),
+                meters, openTelemetry.getPropagators().getTextMapPropagator());
     }
 
     EventPublisher(Producer<String, byte[]> producer, CloudEventWriter writer, MeterRegistry meters,
@@ -87,6 +102,11 @@ public class EventPublisher {
     /** Publishes one event; the future completes when the broker has it (acks=all). */
     public CompletableFuture<RecordMetadata> publish(PlatformEvent event) {
         return send(writer.record(event), event.eventType().type());
+    }
+
+    /** Publishes one event of which the caller serialised a part already (e.g. a synced entity's state). */
+    public CompletableFuture<RecordMetadata> publish(PlatformEvent event, PreSerialized part) {
+        return send(writer.record(event, part), event.eventType().type());
     }
 
     /**
@@ -130,8 +150,7 @@ public class EventPublisher {
         propagator.inject(Context.current(), record.headers(), HEADER_SETTER);
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         producer.send(record, (metadata, error) -> {
-            meters.counter("platform.events.published", "topic", record.topic(), "type", type,
-                    "outcome", error == null ? "ok" : "error").increment();
+            counter(record.topic(), type, error == null ? "ok" : "error").increment();
             if (error == null) {
                 result.complete(metadata);
             } else {
@@ -139,6 +158,11 @@ public class EventPublisher {
             }
         });
         return result;
+    }
+
+    private Counter counter(String topic, String type, String outcome) {
+        return counters.computeIfAbsent(List.of(topic, type, outcome), k -> meters.counter("platform.events.published",
+                "topic", topic, "type", type, "outcome", outcome));
     }
 
     private static String typeOf(ProducerRecord<String, byte[]> record) {
