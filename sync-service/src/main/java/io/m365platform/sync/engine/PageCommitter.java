@@ -1,6 +1,7 @@
 package io.m365platform.sync.engine;
 
 import io.m365platform.contracts.DeletionReason;
+import io.m365platform.contracts.cloudevents.PreSerialized;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.graph.throttle.GraphCallStats;
 import io.m365platform.sync.entity.ContentHash;
@@ -110,6 +111,8 @@ public final class PageCommitter {
         Map<String, byte[]> stored = store.hashes(c, run.connectionId(), changes.upserts().keySet());
         Map<String, S> mergeBase = changes.merges().isEmpty() ? Map.of()
                 : store.load(c, run.connectionId(), changes.merges().keySet());
+        java.util.function.BiFunction<String, S, S> completing = changes.completion() == null ? null
+                : changes.completion().prepare(c, changes.upserts().keySet());
         // Serialising and hashing is pure CPU: spread over the cores for page-sized sets.
         List<StoredRow<S>> rows = parallel(changes.upserts().entrySet().stream()).map(e -> {
             S state = e.getValue();
@@ -117,15 +120,18 @@ public final class PageCommitter {
             if (base != null) {
                 state = changes.merges().get(e.getKey()).apply(state, base);
             }
+            if (completing != null) {
+                state = completing.apply(e.getKey(), state);
+            }
             byte[] json = json(state);
             return new StoredRow<>(e.getKey(), kind.parentId(state), state, json, ContentHash.of(json));
         }).toList();
         for (StoredRow<S> row : rows) {
             byte[] old = stored.get(row.objectId());
             if (old == null) {
-                plan.created++;
+                plan.createdRows.add(row);
             } else if (!Arrays.equals(old, row.hash())) {
-                plan.updated++;
+                plan.updatedRows.add(row);
             } else {
                 plan.unchanged.add(row.objectId());
                 continue;
@@ -133,9 +139,11 @@ public final class PageCommitter {
             plan.changed.add(row);
         }
         if (!changes.replacedParents().isEmpty()) {
-            Map<String, S> existing = store.loadChildren(c, run.connectionId(), changes.replacedParents());
-            existing.keySet().removeAll(changes.upserts().keySet());
-            plan.orphans.putAll(existing);
+            // Ids first: the states are needed only for the (few) children that are gone, for their deleted events.
+            Set<String> gone = new HashSet<>(store.childrenOf(c, run.connectionId(), changes.replacedParents())
+                    .keySet());
+            gone.removeAll(changes.upserts().keySet());
+            plan.orphans.putAll(store.load(c, run.connectionId(), gone));
         }
         for (String parentId : changes.sweptParents()) {
             plan.orphans.putAll(store.unseenChildren(c, run.connectionId(), run.runId(), parentId,
@@ -168,12 +176,12 @@ public final class PageCommitter {
         final EntityStore<S> store;
         final boolean sweeps;
         final List<StoredRow<S>> changed = new ArrayList<>();
+        final List<StoredRow<S>> createdRows = new ArrayList<>();
+        final List<StoredRow<S>> updatedRows = new ArrayList<>();
         final List<String> unchanged = new ArrayList<>();
         final Map<String, S> orphans = new LinkedHashMap<>();
         final Map<String, DeletionReason> removed = new LinkedHashMap<>();
         final Set<String> upsertedIds = new HashSet<>();
-        long created;
-        long updated;
 
         KindPlan(EntityKind<S> kind, EntityStore<S> store, boolean sweeps) {
             this.kind = kind;
@@ -183,7 +191,9 @@ public final class PageCommitter {
 
         void publish(PublishBatch batch, EventContext context) {
             // Encoding an event (CloudEvents, schema check) is the costliest step per entity: use every core.
-            parallel(changed.stream()).forEach(row -> batch.publish(kind.synced(row.state(), context)));
+            // The state's JSON (made for its hash and row) goes into the event as it is, not serialised again.
+            parallel(changed.stream()).forEach(row -> batch.publish(kind.synced(row.state(), context),
+                    new PreSerialized(row.state(), row.json())));
             for (S orphan : orphans.values()) {
                 batch.publishDeletion(kind.deleted(orphan, DeletionReason.NOT_FOUND, context), kind.topic(),
                         kind.kafkaKey(context.connectionId(), orphan));
@@ -192,7 +202,7 @@ public final class PageCommitter {
 
         void write(Connection c, StepScope step) throws SQLException {
             RunScope run = step.run();
-            store.upsert(c, run.connectionId(), run.runId(), engine.clock().instant(), changed);
+            store.store(c, run.connectionId(), run.runId(), engine.clock().instant(), createdRows, updatedRows);
             if (sweeps) {
                 store.markSeen(c, run.connectionId(), run.runId(), unchanged);
             }
@@ -207,7 +217,7 @@ public final class PageCommitter {
         }
 
         PageCounts counts() {
-            return new PageCounts(0, 0, created, updated, unchanged.size(), orphans.size());
+            return new PageCounts(0, 0, createdRows.size(), updatedRows.size(), unchanged.size(), orphans.size());
         }
     }
 }

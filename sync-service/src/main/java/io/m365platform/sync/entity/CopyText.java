@@ -1,25 +1,35 @@
 package io.m365platform.sync.entity;
 
-import java.util.HexFormat;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Builds rows in PostgreSQL's COPY text format: tab-separated fields, {@code \N} for null, backslash escapes for
- * backslash, tab, newline and carriage return.
+ * Builds rows in PostgreSQL's COPY text format, as UTF-8 bytes: tab-separated fields, {@code \N} for null,
+ * backslash escapes for backslash, tab, newline and carriage return. Bytes, not a String, because the biggest field
+ * (an entity's JSON) already is bytes: it is escaped on the way in, never decoded and encoded again. Escaping at
+ * byte level is safe for UTF-8: the bytes of a multi-byte character are all >= 0x80.
  */
 public final class CopyText {
 
-    private final StringBuilder out = new StringBuilder(1 << 16);
+    private static final byte[] NULL = {'\\', 'N'};
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private byte[] buf = new byte[1 << 16];
+    private int size;
     private boolean rowStarted;
 
+    /** A value that needs no escaping (numbers, booleans, timestamps, UUIDs). */
     public void raw(String value) {
         separator();
-        out.append(value);
+        ascii(value);
     }
 
     public void nullValue() {
         separator();
-        out.append("\\N");
+        append(NULL, 0, NULL.length);
     }
 
     public void text(String value) {
@@ -28,13 +38,26 @@ public final class CopyText {
             return;
         }
         separator();
-        escape(value);
+        escaped(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A text field given as UTF-8 bytes (e.g. JSON), escaped as needed. */
+    public void utf8(byte[] value) {
+        separator();
+        escaped(value);
     }
 
     /** bytea in hex input format, {@code \x...} (its backslash escaped for COPY). */
     public void bytes(byte[] value) {
         separator();
-        out.append("\\\\x").append(HexFormat.of().formatHex(value));
+        ensure(3 + 2 * value.length);
+        buf[size++] = '\\';
+        buf[size++] = '\\';
+        buf[size++] = 'x';
+        for (byte b : value) {
+            buf[size++] = HEX[(b >> 4) & 0xf];
+            buf[size++] = HEX[b & 0xf];
+        }
     }
 
     /** A text[] literal: {@code {"a","b"}} with element quoting, then COPY escaping. */
@@ -52,53 +75,77 @@ public final class CopyText {
             }
         }
         literal.append('}');
-        separator();
-        escape(literal.toString());
-    }
-
-    /** Index of the first character COPY needs escaped, or -1 (the common case: append the string as is). */
-    private static int firstSpecial(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                return i;
-            }
-        }
-        return -1;
+        text(literal.toString());
     }
 
     public void endRow() {
-        out.append('\n');
+        ensure(1);
+        buf[size++] = '\n';
         rowStarted = false;
     }
 
+    /** What was built, for {@code CopyManager.copyIn}. */
+    public InputStream stream() {
+        return new ByteArrayInputStream(buf, 0, size);
+    }
+
+    /** What was built, as text (tests, diagnostics). */
     public String content() {
-        return out.toString();
+        return new String(buf, 0, size, StandardCharsets.UTF_8);
     }
 
     private void separator() {
         if (rowStarted) {
-            out.append('\t');
+            ensure(1);
+            buf[size++] = '\t';
         }
         rowStarted = true;
     }
 
-    private void escape(String value) {
-        int first = firstSpecial(value);
-        if (first < 0) {
-            out.append(value);
-            return;
+    private void ascii(String value) {
+        int n = value.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buf[size + i] = (byte) value.charAt(i); // ASCII only (checked, or numbers and timestamps)
         }
-        out.append(value, 0, first);
-        for (int i = first; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
+        size += n;
+    }
+
+    private void escaped(byte[] value) {
+        ensure(value.length);
+        int start = 0;
+        for (int i = 0; i < value.length; i++) {
+            byte b = value[i];
+            // Almost every byte is printable: one comparison each (bytes of multi-byte characters are negative).
+            if (b == '\\' || (b >= '\t' && b <= '\r')) {
+                byte escape = switch (b) {
+                    case '\\' -> '\\';
+                    case '\t' -> 't';
+                    case '\n' -> 'n';
+                    case '\r' -> 'r';
+                    default -> 0; // vertical tab, form feed: taken as they are
+                };
+                if (escape != 0) {
+                    append(value, start, i - start);
+                    ensure(2);
+                    buf[size++] = '\\';
+                    buf[size++] = escape;
+                    start = i + 1;
+                }
             }
+        }
+        append(value, start, value.length - start);
+    }
+
+    private void append(byte[] src, int from, int length) {
+        ensure(length);
+        System.arraycopy(src, from, buf, size, length);
+        size += length;
+    }
+
+    private void ensure(int more) {
+        if (size + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
         }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Statement;
 import org.postgresql.PGConnection;
 import java.io.UncheckedIOException;
@@ -139,12 +138,6 @@ public final class EntityStore<S> {
         return out;
     }
 
-    /** Object ids and states of the stored children of the given owners. */
-    public Map<String, S> loadChildren(Connection c, String connectionId, Collection<String> parentIds)
-            throws SQLException {
-        return loadReferencing(c, connectionId, "parent_id", parentIds);
-    }
-
     /** Object ids and states of the stored objects whose {@code column} is one of {@code ids}. */
     public Map<String, S> loadReferencing(Connection c, String connectionId, String column, Collection<String> ids)
             throws SQLException {
@@ -180,6 +173,48 @@ public final class EntityStore<S> {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /**
+     * Stores the rows of a page: {@code created} are objects the page's hash look-up did not find, {@code changed}
+     * the others (at most one call per kind and transaction: the staging table empties at commit).
+     *
+     * <p>A page-sized set of new rows is copied straight into the table (COPY: no per-row parameters, no staging,
+     * no conflict handling) — the bulk of a first sync. Only this run's lease holder writes the connection's rows,
+     * so none of them can exist; should one exist all the same (a fenced-off instance still writing), the COPY is
+     * rolled back to a savepoint and the rows are merged instead. Changed rows go through COPY into a
+     * session-local staging table and one INSERT ... SELECT ... ON CONFLICT; a few rows through a batch.
+     */
+    public void store(Connection c, String connectionId, UUID runId, Instant syncedAt, List<StoredRow<S>> created,
+                      List<StoredRow<S>> changed) throws SQLException {
+        PGConnection pg = created.size() >= COPY_THRESHOLD ? unwrapPostgres(c) : null;
+        if (pg == null) {
+            upsert(c, connectionId, runId, syncedAt, concat(created, changed));
+            return;
+        }
+        java.sql.Savepoint beforeCopy = c.setSavepoint();
+        try {
+            copyIn(pg, kind.table(), connectionId, runId, syncedAt, created);
+            c.releaseSavepoint(beforeCopy);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(beforeCopy);
+            upsert(c, connectionId, runId, syncedAt, concat(created, changed));
+            return;
+        }
+        upsert(c, connectionId, runId, syncedAt, changed);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() ? b : a;
+        }
+        List<T> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
@@ -227,6 +262,15 @@ public final class EntityStore<S> {
             st.execute("create temp table if not exists " + stageTable + " (like " + kind.table()
                     + ") on commit delete rows");
         }
+        copyIn(pg, stageTable, connectionId, runId, syncedAt, rows);
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate(mergeSql);
+        }
+    }
+
+    /** COPY of rows into {@code table} (the kind's table or its staging table). */
+    private void copyIn(PGConnection pg, String table, String connectionId, UUID runId, Instant syncedAt,
+                        List<StoredRow<S>> rows) throws SQLException {
         CopyText text = new CopyText();
         String run = runId.toString();
         String at = syncedAt.toString();
@@ -237,20 +281,16 @@ public final class EntityStore<S> {
             for (Column<S> column : kind.columns()) {
                 column.copy(text, row.state());
             }
-            text.text(new String(row.json(), StandardCharsets.UTF_8));
+            text.utf8(row.json());
             text.bytes(row.hash());
             text.raw(run);
             text.raw(at);
             text.endRow();
         }
         try {
-            pg.getCopyAPI().copyIn("copy " + stageTable + " (" + columnList + ") from stdin",
-                    new StringReader(text.content()));
+            pg.getCopyAPI().copyIn("copy " + table + " (" + columnList + ") from stdin", text.stream());
         } catch (IOException e) {
-            throw new SQLException("COPY into " + stageTable + " failed", e);
-        }
-        try (Statement st = c.createStatement()) {
-            st.executeUpdate(mergeSql);
+            throw new SQLException("COPY into " + table + " failed", e);
         }
     }
 

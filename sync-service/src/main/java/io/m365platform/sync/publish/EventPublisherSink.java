@@ -1,6 +1,7 @@
 package io.m365platform.sync.publish;
 
 import io.m365platform.contracts.PlatformEvent;
+import io.m365platform.contracts.cloudevents.PreSerialized;
 import io.m365platform.service.events.EventPublisher;
 import io.m365platform.service.events.EventPublishingException;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,8 +38,13 @@ public final class EventPublisherSink implements EventSink {
 
         @Override
         public void publish(PlatformEvent event) {
+            publish(event, null);
+        }
+
+        @Override
+        public void publish(PlatformEvent event, PreSerialized part) {
             try {
-                sent.add(publisher.publish(event));
+                sent.add(part == null ? publisher.publish(event) : publisher.publish(event, part));
                 records.incrementAndGet();
             } catch (RuntimeException e) {
                 throw new PublishException("could not send " + event.eventType().type() + ": " + e.getMessage(), e);

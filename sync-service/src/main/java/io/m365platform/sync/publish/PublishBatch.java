@@ -11,6 +11,9 @@ public interface PublishBatch {
     /** Sends an event to its type's topic (CloudEvents binary mode, key = the event's Kafka key). */
     void publish(PlatformEvent event);
 
+    /** Like {@link #publish(PlatformEvent)}, with a part of the event already serialised (the entity's state). */
+    void publish(PlatformEvent event, io.m365platform.contracts.cloudevents.PreSerialized part);
+
     /**
      * Sends a deletion on a compacted topic: the deleted event (if the kind has one), then a tombstone for the same
      * key, in this order.

@@ -72,15 +72,42 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SyncBenchmark {
 
     private static ProcessHandle INFRA;
+    private static List<SyncResource> RESOURCES = List.of();
 
     private SyncBenchmark() {
     }
 
-    /** CPU time used so far by this JVM and by the infrastructure JVM, in milliseconds. */
+    /** CPU time used so far by this JVM, the infrastructure JVM and the local PostgreSQL, in milliseconds. */
     static long[] cpuMillis() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long infra = INFRA == null ? 0 : INFRA.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
-        return new long[] {os.getProcessCpuTime() / 1_000_000, infra};
+        return new long[] {os.getProcessCpuTime() / 1_000_000, infra, postgresCpuMillis()};
+    }
+
+    /** Sum of user + system time of the local postgres processes (Linux /proc; 0 elsewhere). */
+    private static long postgresCpuMillis() {
+        long ticks = 0;
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                if (!dir.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(dir.resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+                        continue;
+                    }
+                    String[] f = stat.substring(close + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return ticks * 10;
     }
 
     static double loadAverage() {
@@ -93,6 +120,11 @@ public final class SyncBenchmark {
         int groups = BenchInfra.intArg(args, "--groups", 5_000);
         String infraHeap = BenchInfra.stringArg(args, "--infra-heap", users > 200_000 ? "8g" : "4g");
         Path results = Path.of(BenchInfra.stringArg(args, "--results", "benchmarks/RESULTS.md"));
+        // --resources=users,groups: only these steps (all by default), to look at one step's costs alone
+        String only = BenchInfra.stringArg(args, "--resources", "");
+        RESOURCES = only.isBlank() ? List.of() : java.util.Arrays.stream(only.split(","))
+                .map(r -> io.m365platform.sync.db.WireNames.fromWire(SyncResource.class, SyncResource::wireName, r.trim()))
+                .toList();
         Path work = Path.of("target");
         Files.createDirectories(work);
 
@@ -121,6 +153,7 @@ public final class SyncBenchmark {
         report.users = Integer.parseInt(env.getProperty("users"));
         report.groups = Integer.parseInt(env.getProperty("groups"));
         report.setupSeconds = Double.parseDouble(env.getProperty("setup.seconds"));
+        report.resources = RESOURCES;
 
         AgroalDataSource dataSource = dataSource();
         Flyway flyway = Flyway.configure().dataSource(dataSource).schemas("sync_bench")
@@ -137,7 +170,8 @@ public final class SyncBenchmark {
         AppCredentials credentials = new AppCredentials(env.getProperty("client.id"), env.getProperty("client.secret"));
         String tenantId = env.getProperty("tenant.id");
         String connectionId = UUID.randomUUID().toString();
-        EventPublisher publisher = new EventPublisher(env.getProperty("kafka.bootstrap"), "sync-service-bench",
+        // Production's schema check (sampled), as the service runs it outside tests.
+        EventPublisher publisher = new EventPublisher(env.getProperty("kafka.bootstrap"), "sync-service-bench", "sampled",
                 new SimpleMeterRegistry(), io.opentelemetry.api.OpenTelemetry.noop());
 
         SyncSettings settings = new SyncSettings("bench", Duration.ofMinutes(5), Duration.ofSeconds(30), 1,
@@ -163,7 +197,7 @@ public final class SyncBenchmark {
 
         heap.reset();
         long gc0 = HeapSampler.gcMillis();
-        report.full = execute(engine, context, connectionId, tenantId, RunMode.FULL);
+        report.full = execute(engine, context, connectionId, tenantId, RunMode.FULL, report.resources);
         report.full.peakHeap = heap.peakBytes();
         report.full.gcMillis = HeapSampler.gcMillis() - gc0;
         report.storedUsers = count(jdbc, "users", connectionId);
@@ -179,7 +213,7 @@ public final class SyncBenchmark {
         report.changedUsers = changed;
         heap.reset();
         gc0 = HeapSampler.gcMillis();
-        report.delta = execute(engine, context, connectionId, tenantId, RunMode.INCREMENTAL);
+        report.delta = execute(engine, context, connectionId, tenantId, RunMode.INCREMENTAL, report.resources);
         report.delta.peakHeap = heap.peakBytes();
         report.delta.gcMillis = HeapSampler.gcMillis() - gc0;
         engine.close();
@@ -189,10 +223,10 @@ public final class SyncBenchmark {
     }
 
     private static Phase execute(SyncEngine engine, EngineContext context, String connectionId, String tenantId,
-                                 RunMode mode) {
+                                 RunMode mode, List<SyncResource> resources) {
         UUID runId = UUID.randomUUID();
         context.runs().enqueue(new RunRepository.NewRun(runId, connectionId, tenantId, mode, SyncTrigger.REQUEST,
-                null, "benchmark", "benchmark", List.of(), null, null));
+                null, "benchmark", "benchmark", resources, null, null));
         long[] cpu0 = cpuMillis();
         long t0 = System.nanoTime();
         engine.execute(runId, scope -> {
@@ -202,6 +236,7 @@ public final class SyncBenchmark {
         long[] cpu1 = cpuMillis();
         phase.syncCpuSeconds = (cpu1[0] - cpu0[0]) / 1000.0;
         phase.infraCpuSeconds = (cpu1[1] - cpu0[1]) / 1000.0;
+        phase.postgresCpuSeconds = (cpu1[2] - cpu0[2]) / 1000.0;
         phase.loadAverage = loadAverage();
         Run run = context.runs().find(runId).orElseThrow();
         phase.status = run.status().wireName() + (run.statusReason() == null ? "" : " (" + run.statusReason() + ")");
@@ -253,7 +288,10 @@ public final class SyncBenchmark {
     private static AgroalDataSource dataSource() throws java.sql.SQLException {
         String url = "jdbc:postgresql://" + System.getenv().getOrDefault("DB_HOST", "127.0.0.1") + ":"
                 + System.getenv().getOrDefault("DB_PORT", "5432") + "/" + System.getenv().getOrDefault("DB_NAME", "test")
-                + "?currentSchema=sync_bench&reWriteBatchedInserts=true&options=-c%20plan_cache_mode%3Dforce_custom_plan";
+                + "?currentSchema=sync_bench&reWriteBatchedInserts=true&options=-c%20plan_cache_mode%3Dforce_custom_plan"
+                // e.g. BENCH_PG_OPTIONS='-c log_min_duration_statement=0' to see in the server log where its time goes
+                + java.net.URLEncoder.encode(" " + System.getenv().getOrDefault("BENCH_PG_OPTIONS", ""),
+                        StandardCharsets.UTF_8).replace("+", "%20");
         return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool.maxSize(8)
                         .connectionFactoryConfiguration(cf -> cf.jdbcUrl(url)
@@ -299,6 +337,7 @@ public final class SyncBenchmark {
         long gcMillis;
         double syncCpuSeconds;
         double infraCpuSeconds;
+        double postgresCpuSeconds;
         double loadAverage;
         List<RunStep> steps = List.of();
 
@@ -328,6 +367,7 @@ public final class SyncBenchmark {
     }
 
     static final class Report {
+        List<SyncResource> resources = List.of();
         int users;
         int groups;
         double setupSeconds;
@@ -343,22 +383,27 @@ public final class SyncBenchmark {
             StringBuilder b = new StringBuilder();
             var rt = Runtime.getRuntime();
             b.append("\n## ").append(Instant.now()).append(" — ").append(String.format("%,d", users)).append(" users, ")
-                    .append(String.format("%,d", groups)).append(" groups\n\n");
+                    .append(String.format("%,d", groups)).append(" groups")
+                    .append(resources.isEmpty() ? "" : ", steps " + resources.stream().map(SyncResource::wireName)
+                            .collect(java.util.stream.Collectors.joining(", ")) + " only")
+                    .append("\n\n");
             b.append("Machine: ").append(rt.availableProcessors()).append(" cores, sync JVM heap max ")
                     .append(mb(rt.maxMemory())).append(" MB (").append(ManagementFactory.getRuntimeMXBean().getVmVersion())
                     .append("); the simulator and Kafka run in a second JVM on the same cores; PostgreSQL local.\n\n");
             double usersFull = full.stepSeconds(SyncResource.USERS);
-            b.append("| phase | wall time | users/s | CPU s (sync JVM / simulator+Kafka JVM) | Graph requests | pages "
+            b.append("| phase | wall time | users/s | CPU s (sync JVM / simulator+Kafka JVM / PostgreSQL) | Graph requests | pages "
                     + "| events published | peak heap | GC | load avg |\n");
             b.append("|---|---|---|---|---|---|---|---|---|---|\n");
-            b.append(String.format("| read only (no store, no publish) | %.2f s | %,.0f | %.1f / %.1f | %d | %d | 0 | %d MB | | |%n",
+            b.append(String.format("| read only (no store, no publish) | %.2f s | %,.0f | %.1f / %.1f / 0 | %d | %d | 0 | %d MB | | |%n",
                     readOnly.seconds, users / readOnly.usersSeconds, readOnly.syncCpuSeconds, readOnly.infraCpuSeconds,
                     readOnly.requests, readOnly.userPages + readOnly.groupPages, mb(readOnlyPeakHeap)));
-            b.append(String.format("| full sync | %.2f s | %,.0f (users step) / %,.0f (whole run) | %.1f / %.1f | %d | %d | %,d | %d MB | %d ms | %.1f |%n",
+            b.append(String.format("| full sync | %.2f s | %,.0f (users step) / %,.0f (whole run) | %.1f / %.1f / %.1f | %d | %d | %,d | %d MB | %d ms | %.1f |%n",
                     full.seconds, users / usersFull, users / full.seconds, full.syncCpuSeconds, full.infraCpuSeconds,
+                    full.postgresCpuSeconds,
                     full.graphRequests, full.pages, full.events(), mb(full.peakHeap), full.gcMillis, full.loadAverage));
-            b.append(String.format("| delta after %,d users changed | %.2f s | | %.1f / %.1f | %d | %d | %,d | %d MB | %d ms | %.1f |%n",
-                    changedUsers, delta.seconds, delta.syncCpuSeconds, delta.infraCpuSeconds, delta.graphRequests,
+            b.append(String.format("| delta after %,d users changed | %.2f s | | %.1f / %.1f / %.1f | %d | %d | %,d | %d MB | %d ms | %.1f |%n",
+                    changedUsers, delta.seconds, delta.syncCpuSeconds, delta.infraCpuSeconds, delta.postgresCpuSeconds,
+                    delta.graphRequests,
                     delta.pages, delta.events(), mb(delta.peakHeap), delta.gcMillis, delta.loadAverage));
             b.append("\n");
             b.append(String.format("- Ratio full sync / read only: users step %.2f (%.2f s vs %.2f s); users + groups "

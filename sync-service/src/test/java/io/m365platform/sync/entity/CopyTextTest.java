@@ -26,6 +26,24 @@ class CopyTextTest {
     }
 
     @Test
+    void utf8FieldsAreEscapedAtByteLevelWithoutTouchingMultiByteCharacters() {
+        CopyText t = new CopyText();
+        t.utf8("{\"name\":\"Zoë \\\"Z\\\" 東京\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        t.text("Zoë\t東京");
+        t.endRow();
+        assertEquals("{\"name\":\"Zoë \\\\\"Z\\\\\" 東京\"}\tZoë\\t東京\n", t.content());
+    }
+
+    @Test
+    void growsPastItsInitialBuffer() throws Exception {
+        CopyText t = new CopyText();
+        String big = "x".repeat(200_000);
+        t.text(big);
+        t.endRow();
+        assertEquals(big + "\n", new String(t.stream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void rowsFollowEachOther() {
         CopyText t = new CopyText();
         t.text("a");

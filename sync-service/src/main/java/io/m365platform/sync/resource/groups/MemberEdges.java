@@ -126,7 +126,7 @@ public final class MemberEdges {
         try {
             c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("copy stage_group_member_edge "
                     + "(connection_id, group_id, member_id, member_type, last_seen_run) from stdin",
-                    new java.io.StringReader(text.content()));
+                    text.stream());
         } catch (java.io.IOException ex) {
             throw new SQLException("COPY of group member edges failed", ex);
         }
