@@ -66,7 +66,8 @@ public final class SyncModel {
                 .auxiliaryTable("group_member_edge")
                 .auxiliaryTable("membership_dirty")
                 .auxiliaryTable("team_refresh")
-                .auxiliaryTable("sign_in_activity_read");
+                .auxiliaryTable("sign_in_activity_read")
+                .auxiliaryTable("user_sign_in_activity");
     }
 
     /** In reading order: SKUs before users (part numbers), groups before teams, teams before channels. */

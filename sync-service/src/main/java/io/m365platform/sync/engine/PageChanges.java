@@ -44,6 +44,15 @@ public final class PageChanges {
         return this;
     }
 
+    /**
+     * Completes the page's states of {@code kind} before they are hashed, with data kept beside the kind's table
+     * (e.g. users' sign-in activity, which users delta never returns): one look-up for the whole page.
+     */
+    public <S> PageChanges complete(EntityKind<S> kind, Completion<S> completion) {
+        changes(kind).completion = completion;
+        return this;
+    }
+
     /** Deletes a stored object with this page (no guard): a relationship that ended. */
     public PageChanges deleteNow(EntityKind<?> kind, String objectId) {
         KindChanges<?> changes = changes(kind);
@@ -139,6 +148,12 @@ public final class PageChanges {
         final Map<String, DeletionReason> removed = new LinkedHashMap<>();
         final Set<String> deletedNow = new LinkedHashSet<>();
         final Map<String, java.util.function.BinaryOperator<S>> merges = new java.util.HashMap<>();
+        Completion<S> completion;
+
+        /** How the page's states are completed before hashing; null when they are complete as read. */
+        public Completion<S> completion() {
+            return completion;
+        }
 
         public Map<String, S> upserts() {
             return upserts;
@@ -163,6 +178,18 @@ public final class PageChanges {
         public Map<String, DeletionReason> removed() {
             return removed;
         }
+    }
+
+    /** Completes a page's states of one kind from what is stored beside them. */
+    @FunctionalInterface
+    public interface Completion<S> {
+
+        /**
+         * Loads what completes the states of {@code objectIds} (one query for the page) and returns how to complete
+         * each: {@code (objectId, state) -> completed state}. Called on a database connection, before hashing.
+         */
+        java.util.function.BiFunction<String, S, S> prepare(Connection connection, Set<String> objectIds)
+                throws SQLException;
     }
 
     @FunctionalInterface

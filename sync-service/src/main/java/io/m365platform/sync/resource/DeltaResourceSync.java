@@ -35,6 +35,13 @@ public abstract class DeltaResourceSync implements ResourceSync {
         step.sweep(kind());
     }
 
+    /**
+     * Before the round's pages are read (and when a resumed step has not finished reading): data the round's items
+     * are completed with, e.g. users' sign-in activity. Idempotent (may run again on resume).
+     */
+    protected void beforeReading(StepScope step) {
+    }
+
     /** After all pages were read: e.g. sweep raw edges of a full round. Idempotent (may run again on resume). */
     protected void afterReading(StepScope step, boolean full) {
     }
@@ -65,6 +72,7 @@ public abstract class DeltaResourceSync implements ResourceSync {
         }
         Map<String, String> headers = Map.of("Prefer", "odata.maxpagesize=" + run.engine().settings().graphPageSize());
         if (!step.readingFinished()) {
+            beforeReading(step);
             String first = full ? firstRequest() : stored.orElseThrow().link();
             try {
                 step.readAll(first, headers, mapper(step, full));

@@ -90,5 +90,10 @@ class FullSyncTest {
         long users = completed.counts().stream().filter(rc -> rc.resource() == SyncResource.USERS)
                 .mapToLong(rc -> rc.created()).sum();
         assertEquals(truth.users().size(), users, "users created in the first run");
+        // Each user went out once, complete (with its sign-in activity: the connection holds AuditLog.Read.All).
+        var userRecords = topics.read(Topics.DIRECTORY_USERS, c.connectionId());
+        assertEquals(truth.users().size(), userRecords.size(), "one record per user in a first run");
+        assertTrue(userRecords.stream().allMatch(e -> e.event() instanceof io.m365platform.contracts.directory.UserSynced u
+                && u.user().signInActivity() != null), "every user published with its sign-in activity");
     }
 }

@@ -76,19 +76,9 @@ public final class UserMapper {
         return with(incoming, stored.managerId(), incoming.signInActivity());
     }
 
-    /** Keeps the stored signInActivity, which a delta item never carries. */
-    public static DirectoryUser withSignInActivityOf(DirectoryUser incoming, DirectoryUser stored) {
-        return with(incoming, incoming.managerId(), stored.signInActivity());
-    }
-
-    /** Keeps both the stored manager and the stored signInActivity. */
-    public static DirectoryUser withManagerAndSignInActivityOf(DirectoryUser incoming, DirectoryUser stored) {
-        return with(incoming, stored.managerId(), stored.signInActivity());
-    }
-
-    /** The stored user with the signInActivity just read. */
-    public static DirectoryUser withSignInActivity(DirectoryUser stored, SignInActivity activity) {
-        return with(stored, stored.managerId(), activity);
+    /** The user with this signInActivity (null: not known). */
+    public static DirectoryUser withSignInActivity(DirectoryUser user, SignInActivity activity) {
+        return with(user, user.managerId(), activity);
     }
 
     /**

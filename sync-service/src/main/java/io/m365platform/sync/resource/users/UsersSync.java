@@ -5,6 +5,7 @@ import io.m365platform.contracts.directory.DirectoryUser;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.graph.paging.DeltaItems;
 import io.m365platform.sync.engine.ItemMapper;
+import io.m365platform.sync.engine.PageChanges;
 import io.m365platform.sync.engine.StepScope;
 import io.m365platform.sync.entity.EntityKind;
 import io.m365platform.sync.resource.DeltaResourceSync;
@@ -18,8 +19,9 @@ import static io.m365platform.sync.resource.GraphJson.text;
 /**
  * Users and their license assignments, by users delta ({@code /users/delta}). Assignments come from each user's
  * {@code licenseAssignmentStates} and replace the user's stored ones, so a removed license is deleted with the
- * page that shows it gone. With AuditLog.Read.All the step ends with a {@link SignInActivities} phase (delta does not
- * return signInActivity), and delta items keep the stored signInActivity.
+ * page that shows it gone. With AuditLog.Read.All the step begins with a {@link SignInActivities} phase (delta does
+ * not return signInActivity) and every user of the round is completed with the sign-in activity it read, so that a
+ * user is published once with it, not once without and again with it.
  */
 public final class UsersSync extends DeltaResourceSync {
 
@@ -48,17 +50,18 @@ public final class UsersSync extends DeltaResourceSync {
         return "/users/delta?$select=" + UserMapper.SELECT;
     }
 
-    /** After the delta round and its deletions: the sign-in activity (AuditLog.Read.All only). */
+    /** Before the delta round: the sign-in activity (AuditLog.Read.All only), which completes the round's users. */
     @Override
-    protected void beforeCompletion(StepScope step) {
+    protected void beforeReading(StepScope step) {
         SignInActivities.readIfDue(step);
     }
 
     @Override
     protected ItemMapper mapper(StepScope step, boolean full) {
         Map<String, String> skuNames = SkuPartNumbers.load(step.run());
-        boolean signIns = SignInActivities.granted(step.run());
-        return (JsonNode item, io.m365platform.sync.engine.PageChanges changes) -> {
+        PageChanges.Completion<DirectoryUser> signIns = SignInActivities.granted(step.run())
+                ? SignInActivities.completion(step.run().connectionId()) : null;
+        return (JsonNode item, PageChanges changes) -> {
             String id = text(item, "id");
             if (id == null) {
                 return;
@@ -68,15 +71,14 @@ public final class UsersSync extends DeltaResourceSync {
                 return;
             }
             DirectoryUser user = UserMapper.map(item);
-            boolean knowsManager = UserMapper.knowsManager(item);
-            if (signIns) {
-                // delta never carries signInActivity: keep what the last sign-in read stored
-                changes.upsertPartial(UserKind.INSTANCE, user, knowsManager ? UserMapper::withSignInActivityOf
-                        : UserMapper::withManagerAndSignInActivityOf);
-            } else if (knowsManager) {
+            if (UserMapper.knowsManager(item)) {
                 changes.upsert(UserKind.INSTANCE, user);
             } else {
                 changes.upsertPartial(UserKind.INSTANCE, user, UserMapper::withManagerOf);
+            }
+            if (signIns != null) {
+                // delta never carries signInActivity: the last sign-in read kept it beside the users table
+                changes.complete(UserKind.INSTANCE, signIns);
             }
             changes.replaceChildren(LicenseAssignmentKind.INSTANCE, id, LicenseAssignments.of(user, item, skuNames));
         };
