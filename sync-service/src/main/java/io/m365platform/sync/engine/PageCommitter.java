@@ -45,12 +45,22 @@ public final class PageCommitter {
     }
 
     /**
+     * Commits a page: {@link #prepare} then {@link #write}.
+     *
      * @param nextStatus the step's status after this page (RUNNING; DELETING after the last page), in the same
      *                   transaction as the checkpoint
      */
     public void commit(StepScope step, PageChanges changes, Checkpoint checkpoint, StepStatus nextStatus) {
+        write(prepare(step, changes), checkpoint, nextStatus);
+    }
+
+    /**
+     * The first half of a commit: finds what changed (stored hashes) and hands the events of the changes to the
+     * producer. Reads only rows of the objects the page names; {@link PreparedPage#overlaps} tells whether the
+     * page before may still be writing any of them.
+     */
+    public PreparedPage prepare(StepScope step, PageChanges changes) {
         RunScope run = step.run();
-        String connectionId = run.connectionId();
         EventContext context = run.eventContext();
         List<KindPlan<?>> plans = engine.jdbc().withConnection(c -> {
             List<KindPlan<?>> out = new ArrayList<>();
@@ -59,28 +69,35 @@ public final class PageCommitter {
             }
             return out;
         });
-
         // The records travel while the rows are written; the transaction commits only once Kafka acknowledged
         // every record (an unacknowledged batch rolls the page back: it is read again).
         PublishBatch batch = engine.sink().newBatch();
         for (KindPlan<?> plan : plans) {
             plan.publish(batch, context);
         }
+        return new PreparedPage(step, changes, plans, batch, run.takeGraphTraffic());
+    }
 
-        GraphCallStats.Snapshot traffic = run.takeGraphTraffic();
+    /**
+     * The second half: rows, checkpoint and counters in one transaction, which commits once Kafka acknowledged the
+     * page's records; then the step moves on. Pages of a step are written one after the other, in order.
+     */
+    public void write(PreparedPage page, Checkpoint checkpoint, StepStatus nextStatus) {
+        StepScope step = page.step;
+        RunScope run = step.run();
         engine.jdbc().inPageTransaction(c -> {
             if (!engine.runs().holdsLease(c, run.runId(), run.owner())) {
                 throw new LeaseLostException(run.runId());
             }
             Map<SyncResource, PageCounts> counts = new EnumMap<>(SyncResource.class);
-            for (KindPlan<?> plan : plans) {
+            for (KindPlan<?> plan : page.plans) {
                 plan.write(c, step);
                 counts.merge(plan.kind.resource(), plan.counts(), PageCounts::plus);
             }
-            for (PageChanges.SqlWrite write : changes.writes()) {
+            for (PageChanges.SqlWrite write : page.changes.writes()) {
                 write.apply(c);
             }
-            counts.merge(step.resource(), new PageCounts(1, changes.fetched(), 0, 0, 0, 0), PageCounts::plus);
+            counts.merge(step.resource(), new PageCounts(1, page.changes.fetched(), 0, 0, 0, 0), PageCounts::plus);
             engine.steps().checkpoint(c, run.runId(), step.resource(), checkpoint);
             for (Map.Entry<SyncResource, PageCounts> e : counts.entrySet()) {
                 engine.steps().addCounts(c, run.runId(), e.getKey(), e.getValue());
@@ -88,17 +105,68 @@ public final class PageCommitter {
             if (nextStatus != step.status()) {
                 engine.steps().setStatus(c, run.runId(), step.resource(), nextStatus, null, null);
             }
-            engine.runs().addCounters(c, run.runId(), traffic.requests(), traffic.throttled() + traffic.unavailable(), 1);
-            batch.await();
+            engine.runs().addCounters(c, run.runId(), page.traffic.requests(),
+                    page.traffic.throttled() + page.traffic.unavailable(), 1);
+            page.batch.await();
             return null;
         });
-        for (KindPlan<?> plan : plans) {
-            if (engine.jdbc().statistics().wrote(plan.kind.table(), plan.changed.size())) {
-                engine.jdbc().statistics().analyze(engine.jdbc(), plan.kind.table());
+        for (KindPlan<?> plan : page.plans) {
+            if (engine.jdbc().statistics().wrote(plan.kind.table(), run.connectionId(), plan.changed.size())) {
+                engine.jdbc().statistics().analyzeKeys(engine.jdbc(), plan.kind.table(), "connection_id", "object_id",
+                        "parent_id");
             }
         }
         step.committed(checkpoint, nextStatus);
         step.afterPage(run.pageCommitted());
+    }
+
+    /** A page whose changes are known and whose events are on their way; its transaction is still to come. */
+    public static final class PreparedPage {
+        private final StepScope step;
+        private final PageChanges changes;
+        private final List<KindPlan<?>> plans;
+        private final PublishBatch batch;
+        private final GraphCallStats.Snapshot traffic;
+        private final Map<EntityKind<?>, Set<String>> touched = new java.util.HashMap<>();
+
+        PreparedPage(StepScope step, PageChanges changes, List<KindPlan<?>> plans, PublishBatch batch,
+                     GraphCallStats.Snapshot traffic) {
+            this.step = step;
+            this.changes = changes;
+            this.plans = plans;
+            this.batch = batch;
+            this.traffic = traffic;
+            for (KindPlan<?> plan : plans) {
+                Set<String> ids = new HashSet<>(names(changes.byKind().get(plan.kind)));
+                ids.addAll(plan.orphans.keySet());
+                plan.addParents(ids);
+                touched.put(plan.kind, ids);
+            }
+        }
+
+        /**
+         * Whether {@code next} names an object (or an owner of children) this page writes: then {@code next} must
+         * be prepared only after this page committed, or it would compare against rows about to change.
+         */
+        public boolean overlaps(PageChanges next) {
+            for (Map.Entry<EntityKind<?>, PageChanges.KindChanges<?>> e : next.byKind().entrySet()) {
+                Set<String> mine = touched.get(e.getKey());
+                if (mine != null && names(e.getValue()).stream().anyMatch(mine::contains)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Every object id and owner id a page's changes of one kind name. */
+        private static Set<String> names(PageChanges.KindChanges<?> changes) {
+            Set<String> out = new HashSet<>(changes.upserts().keySet());
+            out.addAll(changes.replacedParents());
+            out.addAll(changes.sweptParents());
+            out.addAll(changes.removed().keySet());
+            out.addAll(changes.deletedNow());
+            return out;
+        }
     }
 
     private <S> KindPlan<S> plan(Connection c, StepScope step, EntityKind<S> kind, PageChanges.KindChanges<?> raw)
@@ -108,7 +176,22 @@ public final class PageCommitter {
         RunScope run = step.run();
         EntityStore<S> store = engine.catalog().store(kind);
         KindPlan<S> plan = new KindPlan<>(kind, store, step.sweeps(kind));
-        Map<String, byte[]> stored = store.hashes(c, run.connectionId(), changes.upserts().keySet());
+        Map<String, byte[]> stored;
+        Set<String> gone = Set.of();
+        if (changes.replacedParents().isEmpty()) {
+            stored = store.hashes(c, run.connectionId(), changes.upserts().keySet());
+        } else {
+            // One look-up by owner finds the stored children's hashes and, by difference, the children that are gone.
+            stored = store.childHashes(c, run.connectionId(), changes.replacedParents());
+            gone = new HashSet<>(stored.keySet());
+            gone.removeAll(changes.upserts().keySet());
+            List<String> elsewhere = changes.upserts().entrySet().stream()
+                    .filter(e -> !changes.replacedParents().contains(kind.parentId(e.getValue())))
+                    .map(Map.Entry::getKey).toList();
+            if (!elsewhere.isEmpty()) {
+                stored.putAll(store.hashes(c, run.connectionId(), elsewhere));
+            }
+        }
         Map<String, S> mergeBase = changes.merges().isEmpty() ? Map.of()
                 : store.load(c, run.connectionId(), changes.merges().keySet());
         java.util.function.BiFunction<String, S, S> completing = changes.completion() == null ? null
@@ -138,13 +221,8 @@ public final class PageCommitter {
             }
             plan.changed.add(row);
         }
-        if (!changes.replacedParents().isEmpty()) {
-            // Ids first: the states are needed only for the (few) children that are gone, for their deleted events.
-            Set<String> gone = new HashSet<>(store.childrenOf(c, run.connectionId(), changes.replacedParents())
-                    .keySet());
-            gone.removeAll(changes.upserts().keySet());
-            plan.orphans.putAll(store.load(c, run.connectionId(), gone));
-        }
+        // The states of the children that are gone (few) are loaded for their deleted events.
+        plan.orphans.putAll(store.load(c, run.connectionId(), gone));
         for (String parentId : changes.sweptParents()) {
             plan.orphans.putAll(store.unseenChildren(c, run.connectionId(), run.runId(), parentId,
                     changes.upserts().keySet()));
@@ -218,6 +296,15 @@ public final class PageCommitter {
 
         PageCounts counts() {
             return new PageCounts(0, 0, createdRows.size(), updatedRows.size(), unchanged.size(), orphans.size());
+        }
+
+        /** The owners of the rows this plan writes (children of kinds read per owner). */
+        void addParents(Set<String> into) {
+            for (StoredRow<S> row : changed) {
+                if (row.parentId() != null) {
+                    into.add(row.parentId());
+                }
+            }
         }
     }
 }

@@ -35,6 +35,13 @@ public final class StepScope {
         return t;
     });
 
+    /** Writes a page's transaction while the reading thread prepares the next page. */
+    private static final ExecutorService WRITES = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "page-write");
+        t.setDaemon(true);
+        return t;
+    });
+
     public static final String FULL = "full";
     public static final String DELTA = "delta";
 
@@ -145,6 +152,7 @@ public final class StepScope {
         String url = checkpoint.nextLink() != null ? checkpoint.nextLink() : firstUrl;
         run.checkNotStopped();
         Fetched current = fetch(url, headers, mapper);
+        Writing writing = null;
         while (true) {
             String next = current.page().nextLink().orElse(null);
             boolean last = next == null;
@@ -152,19 +160,57 @@ public final class StepScope {
             Future<Fetched> ahead = last ? null : PREFETCH.submit(() -> fetch(next, headers, mapper));
             try {
                 run.checkNotStopped();
+                // This page is compared and published while the one before is still being written, unless it names
+                // an object that one writes (a delta round may repeat an object): then after that write.
+                if (writing != null && writing.page().overlaps(current.changes())) {
+                    writing = finish(writing);
+                }
+                PageCommitter.PreparedPage prepared = committer.prepare(this, current.changes());
+                writing = finish(writing); // pages are written in order, one at a time
                 Checkpoint after = new Checkpoint(next, last ? nextPhase : phase,
                         current.page().deltaLink().orElse(null));
-                commit(current.changes(), after, last && nextPhase == null ? StepStatus.DELETING : StepStatus.RUNNING);
+                StepStatus status = last && nextPhase == null ? StepStatus.DELETING : StepStatus.RUNNING;
+                writing = new Writing(prepared, WRITES.submit(() -> committer.write(prepared, after, status)));
             } catch (RuntimeException e) {
                 if (ahead != null) {
                     ahead.cancel(true);
                 }
+                finishQuietly(writing, e);
                 throw e;
             }
             if (last) {
+                finish(writing);
                 return;
             }
-            current = join(ahead);
+            try {
+                current = join(ahead);
+            } catch (RuntimeException e) {
+                finishQuietly(writing, e);
+                throw e;
+            }
+        }
+    }
+
+    /** A page whose transaction runs (in {@link #WRITES}) while the next page is prepared. */
+    private record Writing(PageCommitter.PreparedPage page, Future<?> done) {
+    }
+
+    /** Waits for the page's transaction; its failure is the run's. Returns null (nothing is being written then). */
+    private static Writing finish(Writing writing) {
+        if (writing != null) {
+            join(writing.done());
+        }
+        return null;
+    }
+
+    /** Waits for the page's transaction after another failure, so that no write outlives the step's reading. */
+    private static void finishQuietly(Writing writing, RuntimeException cause) {
+        try {
+            finish(writing);
+        } catch (RuntimeException e) {
+            if (e != cause) {
+                cause.addSuppressed(e);
+            }
         }
     }
 
@@ -175,7 +221,7 @@ public final class StepScope {
         return new Fetched(page, changes);
     }
 
-    private static Fetched join(Future<Fetched> ahead) {
+    private static <T> T join(Future<T> ahead) {
         try {
             return ahead.get();
         } catch (ExecutionException e) {
@@ -188,7 +234,7 @@ public final class StepScope {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RunStoppedException("interrupted while reading the next page");
+            throw new RunStoppedException("interrupted while waiting for a page to be read or written");
         }
     }
 

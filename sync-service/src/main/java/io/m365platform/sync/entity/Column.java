@@ -84,7 +84,7 @@ public record Column<S>(String name, Type type, Function<S, ?> value) {
             case TEXT -> out.text((String) v);
             case BOOLEAN -> out.raw((Boolean) v ? "t" : "f");
             case INTEGER -> out.raw(String.valueOf(v));
-            case TIMESTAMP -> out.raw(v.toString());
+            case TIMESTAMP -> out.timestamp((Instant) v);
             case TEXT_ARRAY -> out.textArray(v == null ? List.of() : (List<String>) v);
         }
     }

@@ -3,6 +3,7 @@ package io.m365platform.sync.entity;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,9 +18,18 @@ public final class CopyText {
     private static final byte[] NULL = {'\\', 'N'};
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private byte[] buf = new byte[1 << 16];
+    private byte[] buf;
     private int size;
     private boolean rowStarted;
+
+    public CopyText() {
+        this(1 << 16);
+    }
+
+    /** With room for about {@code expectedBytes} (a page's rows: their JSON plus the other columns). */
+    public CopyText(int expectedBytes) {
+        buf = new byte[Math.max(256, expectedBytes)];
+    }
 
     /** A value that needs no escaping (numbers, booleans, timestamps, UUIDs). */
     public void raw(String value) {
@@ -45,6 +55,49 @@ public final class CopyText {
     public void utf8(byte[] value) {
         separator();
         escaped(value);
+    }
+
+    /**
+     * A timestamptz as {@code yyyy-MM-ddTHH:mm:ss[.fffffffff]Z}, written digit by digit: {@link Instant#toString()}
+     * goes through a formatter, which showed in profiles of page writes.
+     */
+    public void timestamp(Instant value) {
+        if (value == null) {
+            nullValue();
+            return;
+        }
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(value.getEpochSecond(), value.getNano(),
+                java.time.ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            raw(value.toString());
+            return;
+        }
+        separator();
+        ensure(30);
+        digits(t.getYear(), 4);
+        buf[size++] = '-';
+        digits(t.getMonthValue(), 2);
+        buf[size++] = '-';
+        digits(t.getDayOfMonth(), 2);
+        buf[size++] = 'T';
+        digits(t.getHour(), 2);
+        buf[size++] = ':';
+        digits(t.getMinute(), 2);
+        buf[size++] = ':';
+        digits(t.getSecond(), 2);
+        if (t.getNano() != 0) {
+            buf[size++] = '.';
+            digits(t.getNano(), 9);
+        }
+        buf[size++] = 'Z';
+    }
+
+    private void digits(int value, int count) {
+        for (int i = count - 1; i >= 0; i--) {
+            buf[size + i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        size += count;
     }
 
     /** bytea in hex input format, {@code \x...} (its backslash escaped for COPY). */

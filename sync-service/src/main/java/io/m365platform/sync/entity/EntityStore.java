@@ -69,7 +69,7 @@ public final class EntityStore<S> {
         String columns = "connection_id, object_id, parent_id, " + String.join(", ", typed)
                 + (typed.isEmpty() ? "" : ", ") + "data, content_hash, last_seen_run, synced_at";
         String values = "?, ?, ?, " + typed.stream().map(c -> "?").collect(Collectors.joining(", "))
-                + (typed.isEmpty() ? "" : ", ") + "?::jsonb, ?, ?, ?";
+                + (typed.isEmpty() ? "" : ", ") + "?::json, ?, ?, ?";
         String updates = typed.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
                 + (typed.isEmpty() ? "" : ", ") + "parent_id = excluded.parent_id, data = excluded.data, "
                 + "content_hash = excluded.content_hash, last_seen_run = excluded.last_seen_run, "
@@ -98,20 +98,20 @@ public final class EntityStore<S> {
         return out;
     }
 
-    /** Object ids of the stored children of the given owners. */
-    public Map<String, String> childrenOf(Connection c, String connectionId, Collection<String> parentIds)
+    /** Stored content hashes of the children of the given owners, by object id. */
+    public Map<String, byte[]> childHashes(Connection c, String connectionId, Collection<String> parentIds)
             throws SQLException {
-        Map<String, String> out = new HashMap<>();
+        Map<String, byte[]> out = new HashMap<>(parentIds.size() * 4);
         if (parentIds.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("select object_id, parent_id from " + kind.table()
+        try (PreparedStatement ps = c.prepareStatement("select object_id, content_hash from " + kind.table()
                 + " where connection_id = ? and parent_id = any(?)")) {
             ps.setString(1, connectionId);
             ps.setArray(2, c.createArrayOf("text", parentIds.toArray(String[]::new)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
+                    out.put(rs.getString(1), rs.getBytes(2));
                 }
             }
         }
@@ -271,9 +271,12 @@ public final class EntityStore<S> {
     /** COPY of rows into {@code table} (the kind's table or its staging table). */
     private void copyIn(PGConnection pg, String table, String connectionId, UUID runId, Instant syncedAt,
                         List<StoredRow<S>> rows) throws SQLException {
-        CopyText text = new CopyText();
+        int expected = 0;
+        for (StoredRow<S> row : rows) {
+            expected += row.json().length + 256;
+        }
+        CopyText text = new CopyText(expected);
         String run = runId.toString();
-        String at = syncedAt.toString();
         for (StoredRow<S> row : rows) {
             text.text(connectionId);
             text.text(row.objectId());
@@ -284,7 +287,7 @@ public final class EntityStore<S> {
             text.utf8(row.json());
             text.bytes(row.hash());
             text.raw(run);
-            text.raw(at);
+            text.timestamp(syncedAt);
             text.endRow();
         }
         try {

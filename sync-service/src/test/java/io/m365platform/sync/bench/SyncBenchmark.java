@@ -73,6 +73,7 @@ public final class SyncBenchmark {
 
     private static ProcessHandle INFRA;
     private static List<SyncResource> RESOURCES = List.of();
+    private static boolean WARM_UP = true;
 
     private SyncBenchmark() {
     }
@@ -110,6 +111,29 @@ public final class SyncBenchmark {
         return ticks * 10;
     }
 
+    /**
+     * CPU time of this JVM's threads by name, digits dropped so that pools add up: Java threads and the JVM's own
+     * (JIT compilers, GC workers), from /proc (Linux; empty elsewhere). Threads that ended are not counted.
+     */
+    static Map<String, Long> threadCpuMillis() {
+        Map<String, Long> out = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "N");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        return out;
+    }
+
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
@@ -122,6 +146,8 @@ public final class SyncBenchmark {
         Path results = Path.of(BenchInfra.stringArg(args, "--results", "benchmarks/RESULTS.md"));
         // --resources=users,groups: only these steps (all by default), to look at one step's costs alone
         String only = BenchInfra.stringArg(args, "--resources", "");
+        // --warm-up=false: measure the first sync of a fresh JVM (cold JIT) instead
+        WARM_UP = Boolean.parseBoolean(BenchInfra.stringArg(args, "--warm-up", "true"));
         RESOURCES = only.isBlank() ? List.of() : java.util.Arrays.stream(only.split(","))
                 .map(r -> io.m365platform.sync.db.WireNames.fromWire(SyncResource.class, SyncResource::wireName, r.trim()))
                 .toList();
@@ -190,6 +216,16 @@ public final class SyncBenchmark {
 
         // Warm-up: the JIT and the connections see every code path once, on a throw-away round of reads.
         readOnly(graph, tenantId, credentials, tokenClient);
+        if (WARM_UP) {
+            // ...and on a full sync of the same tenant into another connection (its rows stay, as other tenants'
+            // rows would): a service syncs with compiled code, while C2 compiling the sync path in a fresh JVM
+            // took 40% of a 100k-user run's CPU.
+            String warmUp = UUID.randomUUID().toString();
+            context.connections().apply(warmUp, tenantId, "microsoft-365", "connected", token.permissions(),
+                    Instant.now());
+            report.warmUp = execute(engine, context, warmUp, tenantId, RunMode.FULL, report.resources);
+            System.out.printf("Warm-up full sync into another connection: %.2f s%n", report.warmUp.seconds);
+        }
 
         heap.reset();
         report.readOnly = readOnly(graph, tenantId, credentials, tokenClient);
@@ -228,6 +264,7 @@ public final class SyncBenchmark {
         context.runs().enqueue(new RunRepository.NewRun(runId, connectionId, tenantId, mode, SyncTrigger.REQUEST,
                 null, "benchmark", "benchmark", resources, null, null));
         long[] cpu0 = cpuMillis();
+        Map<String, Long> threads0 = threadCpuMillis();
         long t0 = System.nanoTime();
         engine.execute(runId, scope -> {
         });
@@ -238,6 +275,9 @@ public final class SyncBenchmark {
         phase.infraCpuSeconds = (cpu1[1] - cpu0[1]) / 1000.0;
         phase.postgresCpuSeconds = (cpu1[2] - cpu0[2]) / 1000.0;
         phase.loadAverage = loadAverage();
+        Map<String, Long> threads1 = threadCpuMillis();
+        threads1.forEach((name, ms) -> phase.threadCpuSeconds.merge(name,
+                (ms - threads0.getOrDefault(name, 0L)) / 1000.0, Double::sum));
         Run run = context.runs().find(runId).orElseThrow();
         phase.status = run.status().wireName() + (run.statusReason() == null ? "" : " (" + run.statusReason() + ")");
         phase.graphRequests = run.graphRequests();
@@ -339,6 +379,8 @@ public final class SyncBenchmark {
         double infraCpuSeconds;
         double postgresCpuSeconds;
         double loadAverage;
+        /** CPU seconds by thread group (pool threads summed): where the sync JVM's CPU went, and how busy each was. */
+        final Map<String, Double> threadCpuSeconds = new java.util.TreeMap<>();
         List<RunStep> steps = List.of();
 
         double stepSeconds(SyncResource resource) {
@@ -373,6 +415,7 @@ public final class SyncBenchmark {
         double setupSeconds;
         ReadOnly readOnly;
         long readOnlyPeakHeap;
+        Phase warmUp;
         Phase full;
         Phase delta;
         long storedUsers;
@@ -389,7 +432,11 @@ public final class SyncBenchmark {
                     .append("\n\n");
             b.append("Machine: ").append(rt.availableProcessors()).append(" cores, sync JVM heap max ")
                     .append(mb(rt.maxMemory())).append(" MB (").append(ManagementFactory.getRuntimeMXBean().getVmVersion())
-                    .append("); the simulator and Kafka run in a second JVM on the same cores; PostgreSQL local.\n\n");
+                    .append("); the simulator and Kafka run in a second JVM on the same cores; PostgreSQL local. ")
+                    .append(warmUp == null ? "No warm-up: the full sync ran with a cold JIT."
+                            : String.format("JIT warmed up by a full sync of the same tenant into another connection "
+                                    + "(%.2f s; its rows stay in the tables).", warmUp.seconds))
+                    .append("\n\n");
             double usersFull = full.stepSeconds(SyncResource.USERS);
             b.append("| phase | wall time | users/s | CPU s (sync JVM / simulator+Kafka JVM / PostgreSQL) | Graph requests | pages "
                     + "| events published | peak heap | GC | load avg |\n");
@@ -413,6 +460,11 @@ public final class SyncBenchmark {
                             / readOnly.seconds,
                     usersFull + full.stepSeconds(SyncResource.GROUPS) + full.stepSeconds(SyncResource.SUBSCRIBED_SKUS),
                     readOnly.seconds));
+            b.append("- Sync JVM CPU by thread in the full run (s): ");
+            full.threadCpuSeconds.entrySet().stream().filter(e -> e.getValue() >= 0.05)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> b.append(String.format("%s %.1f; ", e.getKey(), e.getValue())));
+            b.append("\n");
             b.append("- Full run per resource: ");
             for (RunStep s : full.steps) {
                 if (s.startedAt() != null && s.finishedAt() != null) {

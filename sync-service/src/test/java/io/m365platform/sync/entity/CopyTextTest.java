@@ -43,6 +43,19 @@ class CopyTextTest {
         assertEquals(big + "\n", new String(t.stream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2024-01-02T03:04:05Z", "1970-01-01T00:00:00Z",
+            "2025-12-31T23:59:59.5Z", "2025-06-01T10:00:00.000001Z", "2025-06-01T10:00:00.123456789Z",
+            "0001-01-01T00:00:00Z"})
+    void timestampsAreWrittenAsInstantsPrintThem(String text) {
+        java.time.Instant instant = java.time.Instant.parse(text);
+        CopyText t = new CopyText(8);
+        t.timestamp(instant);
+        t.timestamp(null);
+        assertEquals(java.time.Instant.parse(t.content().split("\t")[0]), instant);
+        assertEquals("\\N", t.content().split("\t")[1]);
+    }
+
     @Test
     void rowsFollowEachOther() {
         CopyText t = new CopyText();

@@ -93,7 +93,7 @@ public final class MemberEdges {
                 }
                 ps.executeBatch();
             }
-            if (statistics.wrote("group_member_edge", added.size())) {
+            if (statistics.wrote("group_member_edge", connectionId, added.size())) {
                 io.m365platform.sync.db.TableStatistics.analyze(c, "group_member_edge");
             }
         }
