@@ -28,7 +28,11 @@ public final class EventKey {
             if (i > 0) {
                 key.append('/');
             }
-            key.append(part.replace("%", "%25").replace("/", "%2F"));
+            if (part.indexOf('%') < 0 && part.indexOf('/') < 0) {
+                key.append(part); // GUIDs, the usual part: nothing to escape
+            } else {
+                key.append(part.replace("%", "%25").replace("/", "%2F"));
+            }
         }
         return key.toString();
     }

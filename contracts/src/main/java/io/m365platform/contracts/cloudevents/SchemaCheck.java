@@ -45,7 +45,7 @@ public final class SchemaCheck {
     }
 
     /**
-     * Parses {@code every} or {@code sampled} (the first 1,000 per type, then one in 100), or
+     * Parses {@code every} or {@code sampled} (the first 100 per type, then one in 1,000), or
      * {@code sampled:FIRST:ONE_IN}.
      */
     public static SchemaCheck parse(String setting) {
@@ -54,7 +54,7 @@ public final class SchemaCheck {
             return every();
         }
         if (s.equals("sampled")) {
-            return sampled(1_000, 100);
+            return sampled(100, 1_000);
         }
         String[] parts = s.split(":");
         if (parts.length == 3 && parts[0].equals("sampled")) {

@@ -38,7 +38,7 @@ class SchemaCheckTest {
     @Test
     void settingsAreParsedOrRejectedWithTheAcceptedForms() {
         assertEquals("every", SchemaCheck.parse("every").toString());
-        assertEquals("sampled:1000:100", SchemaCheck.parse("sampled").toString());
+        assertEquals("sampled:100:1000", SchemaCheck.parse("sampled").toString());
         assertEquals("sampled:5:50", SchemaCheck.parse(" sampled:5:50 ").toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SchemaCheck.parse("some"));
         assertTrue(e.getMessage().contains("'every', 'sampled' or 'sampled:FIRST:ONE_IN'"), e.getMessage());
