@@ -30,7 +30,18 @@ public final class PageChanges {
         changes.removed.remove(id);
         changes.deletedNow.remove(id);
         changes.merges.remove(id);
+        changes.knownNew.remove(id);
         changes.upserts.put(id, state);
+        return this;
+    }
+
+    /**
+     * An object known not to be stored yet (e.g. a membership that the run's staged differences say is new): stored
+     * without looking up its hash.
+     */
+    public <S> PageChanges upsertNew(EntityKind<S> kind, S state) {
+        upsert(kind, state);
+        changes(kind).knownNew.add(kind.objectId(state));
         return this;
     }
 
@@ -148,7 +159,13 @@ public final class PageChanges {
         final Map<String, DeletionReason> removed = new LinkedHashMap<>();
         final Set<String> deletedNow = new LinkedHashSet<>();
         final Map<String, java.util.function.BinaryOperator<S>> merges = new java.util.HashMap<>();
+        final Set<String> knownNew = new java.util.HashSet<>();
         Completion<S> completion;
+
+        /** Upserts known not to be stored: no hash look-up. */
+        public Set<String> knownNew() {
+            return knownNew;
+        }
 
         /** How the page's states are completed before hashing; null when they are complete as read. */
         public Completion<S> completion() {

@@ -179,7 +179,12 @@ public final class PageCommitter {
         Map<String, byte[]> stored;
         Set<String> gone = Set.of();
         if (changes.replacedParents().isEmpty()) {
-            stored = store.hashes(c, run.connectionId(), changes.upserts().keySet());
+            Set<String> lookUp = changes.upserts().keySet();
+            if (!changes.knownNew().isEmpty()) {
+                lookUp = new HashSet<>(lookUp);
+                lookUp.removeAll(changes.knownNew());
+            }
+            stored = store.hashes(c, run.connectionId(), lookUp);
         } else {
             // One look-up by owner finds the stored children's hashes and, by difference, the children that are gone.
             stored = store.childHashes(c, run.connectionId(), changes.replacedParents());

@@ -20,12 +20,15 @@ import java.util.List;
  * Publishes group memberships — direct, and transitive through nested groups — computed from the raw direct edges.
  * Only dirty groups (edges changed) and the groups containing them are recomputed, in SQL (a recursive closure
  * that stops at cycles), so the work follows the changes and memory stays bounded. The differences to the
- * published memberships are staged per run, then published and stored chunk by chunk: a crash mid-way resumes
- * with the rest of the staged changes.
+ * published memberships are staged per run, then published and stored chunk by chunk in key order, each chunk's
+ * last key committed as the step's cursor: a crash mid-way resumes after it. (Advancing a cursor, not deleting the
+ * published rows, spares a first sync hundreds of thousands of deletions and the scans over them.)
  */
 final class MembershipReconciler {
 
     private static final int CHUNK = 5000;
+    /** Prefix of the step's cursor while staged changes are published: {@code membership-change:{groupId}/{memberId}}. */
+    private static final String CURSOR = "membership-change:";
 
     /** The dirty groups and every group containing one (directly or through nesting). */
     private static final String AFFECTED = """
@@ -68,9 +71,10 @@ final class MembershipReconciler {
 
     /** Desired vs published memberships of the affected groups: the differences, staged for publishing. */
     private static final String STAGE = """
-            insert into membership_change (run_id, connection_id, group_id, member_id, member_type, relation)
+            insert into membership_change (run_id, connection_id, group_id, member_id, member_type, relation,
+                                           was_published)
             select ?, ?, coalesce(d.group_id, p.group_id), coalesce(d.member_id, p.member_id), d.member_type,
-                   d.relation
+                   d.relation, p.group_id is not null
               from tmp_desired d
               full outer join (select m.parent_id as group_id, m.member_id, m.member_type, m.relation
                                  from group_memberships m join tmp_affected a on a.group_id = m.parent_id
@@ -87,8 +91,20 @@ final class MembershipReconciler {
     static void reconcile(StepScope step) {
         RunScope run = step.run();
         while (true) {
-            List<String[]> chunk = nextChunk(run);
+            String[] after = after(step);
+            List<String[]> chunk = nextChunk(run, after);
             if (chunk.isEmpty()) {
+                if (after != null) {
+                    // Every staged change is published: drop them and start the cursor again, before staging more.
+                    PageChanges done = new PageChanges().write(c -> {
+                        try (PreparedStatement ps = c.prepareStatement(
+                                "delete from membership_change where run_id = ?")) {
+                            ps.setObject(1, run.runId());
+                            ps.executeUpdate();
+                        }
+                    });
+                    step.commit(done, cursorAfter(step, null), StepStatus.DELETING);
+                }
                 if (!stageIfDirty(run)) {
                     return;
                 }
@@ -100,25 +116,36 @@ final class MembershipReconciler {
                 String memberId = row[1];
                 if (row[2] == null) {
                     changes.deleteNow(MembershipKind.INSTANCE, EventKey.of(groupId, memberId));
+                    continue;
+                }
+                GroupMembership membership = new GroupMembership(groupId, memberId,
+                        WireNames.fromWire(MemberType.class, MemberType::wireName, row[2]),
+                        WireNames.fromWire(MembershipRelation.class, MembershipRelation::wireName, row[3]));
+                if ("t".equals(row[4])) {
+                    changes.upsert(MembershipKind.INSTANCE, membership);
                 } else {
-                    changes.upsert(MembershipKind.INSTANCE, new GroupMembership(groupId, memberId,
-                            WireNames.fromWire(MemberType.class, MemberType::wireName, row[2]),
-                            WireNames.fromWire(MembershipRelation.class, MembershipRelation::wireName, row[3])));
+                    changes.upsertNew(MembershipKind.INSTANCE, membership);
                 }
             }
             String[] last = chunk.getLast();
-            changes.write(c -> {
-                // The chunk was taken in key order: everything up to its last key is done.
-                try (PreparedStatement ps = c.prepareStatement("delete from membership_change where run_id = ? "
-                        + "and (group_id, member_id) <= (?, ?)")) {
-                    ps.setObject(1, run.runId());
-                    ps.setString(2, last[0]);
-                    ps.setString(3, last[1]);
-                    ps.executeUpdate();
-                }
-            });
-            step.commit(changes, step.checkpoint(), StepStatus.DELETING);
+            // The chunk was taken in key order: everything up to its last key is done.
+            step.commit(changes, cursorAfter(step, EventKey.of(last[0], last[1])), StepStatus.DELETING);
         }
+    }
+
+    /** The key of the last staged change published, from the step's cursor; null before the first. */
+    private static String[] after(StepScope step) {
+        String cursor = step.checkpoint().cursor();
+        if (cursor == null || !cursor.startsWith(CURSOR)) {
+            return null;
+        }
+        return EventKey.parts(cursor.substring(CURSOR.length())).toArray(String[]::new);
+    }
+
+    private static io.m365platform.sync.run.Checkpoint cursorAfter(StepScope step, String key) {
+        var at = step.checkpoint();
+        return new io.m365platform.sync.run.Checkpoint(at.nextLink(), key == null ? null : CURSOR + key,
+                at.newDeltaLink());
     }
 
     private static void execute(java.sql.Connection c, String sql, Object... params) throws java.sql.SQLException {
@@ -130,16 +157,20 @@ final class MembershipReconciler {
         }
     }
 
-    private static List<String[]> nextChunk(RunScope run) {
+    private static List<String[]> nextChunk(RunScope run, String[] after) {
         return run.engine().jdbc().withConnection(c -> {
             List<String[]> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select group_id, member_id, member_type, relation "
-                    + "from membership_change where run_id = ? order by group_id, member_id limit ?")) {
+            try (PreparedStatement ps = c.prepareStatement("select group_id, member_id, member_type, relation, "
+                    + "was_published from membership_change where run_id = ? and (group_id, member_id) > (?, ?) "
+                    + "order by group_id, member_id limit ?")) {
                 ps.setObject(1, run.runId());
-                ps.setInt(2, CHUNK);
+                ps.setString(2, after == null ? "" : after[0]);
+                ps.setString(3, after == null ? "" : after[1]);
+                ps.setInt(4, CHUNK);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                        rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getBoolean(5) ? "t" : "f"});
                     }
                 }
             }
