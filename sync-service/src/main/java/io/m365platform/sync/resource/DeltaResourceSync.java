@@ -50,6 +50,14 @@ public abstract class DeltaResourceSync implements ResourceSync {
     protected void beforeCompletion(StepScope step) {
     }
 
+    /**
+     * The most items a page of this resource should hold: a page, two while the next is read ahead and the one
+     * before is written, is what a run keeps in memory.
+     */
+    protected int maxPageSize() {
+        return 999;
+    }
+
     /** Whether the mass-deletion guard applies to this kind's deletions. */
     protected boolean guarded() {
         return true;
@@ -70,7 +78,8 @@ public abstract class DeltaResourceSync implements ResourceSync {
         if (full) {
             declareSweeps(step);
         }
-        Map<String, String> headers = Map.of("Prefer", "odata.maxpagesize=" + run.engine().settings().graphPageSize());
+        Map<String, String> headers = Map.of("Prefer", "odata.maxpagesize="
+                + Math.min(run.engine().settings().graphPageSize(), maxPageSize()));
         if (!step.readingFinished()) {
             beforeReading(step);
             String first = full ? firstRequest() : stored.orElseThrow().link();
