@@ -45,16 +45,19 @@ public final class TableStatistics {
      * few times per order of magnitude of every connection's growth. The other columns are left to autovacuum.
      */
     public void analyzeKeys(Jdbc jdbc, String table, String... columns) {
+        jdbc.inTransactionVoid(c -> analyzeKeys(c, table, columns));
+    }
+
+    /** {@link #analyzeKeys(Jdbc, String, String...)} in the caller's transaction. */
+    public static void analyzeKeys(Connection c, String table, String... columns) throws SQLException {
+        requireName(table);
         for (String name : columns) {
             requireName(name);
         }
-        requireName(table);
-        jdbc.inTransactionVoid(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("set local default_statistics_target = 10");
-                s.execute("analyze " + table + " (" + String.join(", ", columns) + ")");
-            }
-        });
+        try (Statement s = c.createStatement()) {
+            s.execute("set local default_statistics_target = 10");
+            s.execute("analyze " + table + " (" + String.join(", ", columns) + ")");
+        }
     }
 
     public static void analyze(Connection c, String table) throws SQLException {

@@ -94,7 +94,8 @@ public final class MemberEdges {
                 ps.executeBatch();
             }
             if (statistics.wrote("group_member_edge", connectionId, added.size())) {
-                io.m365platform.sync.db.TableStatistics.analyze(c, "group_member_edge");
+                io.m365platform.sync.db.TableStatistics.analyzeKeys(c, "group_member_edge", "connection_id",
+                        "group_id", "member_id");
             }
         }
         markDirty(c, connectionId, dirty);
