@@ -127,7 +127,7 @@ public final class PageCommitter {
         private final List<KindPlan<?>> plans;
         private final PublishBatch batch;
         private final GraphCallStats.Snapshot traffic;
-        private final Map<EntityKind<?>, Set<String>> touched = new java.util.HashMap<>();
+        private final PageFootprint footprint;
 
         PreparedPage(StepScope step, PageChanges changes, List<KindPlan<?>> plans, PublishBatch batch,
                      GraphCallStats.Snapshot traffic) {
@@ -136,11 +136,9 @@ public final class PageCommitter {
             this.plans = plans;
             this.batch = batch;
             this.traffic = traffic;
+            this.footprint = PageFootprint.of(changes);
             for (KindPlan<?> plan : plans) {
-                Set<String> ids = new HashSet<>(names(changes.byKind().get(plan.kind)));
-                ids.addAll(plan.orphans.keySet());
-                plan.addParents(ids);
-                touched.put(plan.kind, ids);
+                footprint.alsoWrites(plan.kind, plan.orphans.keySet());
             }
         }
 
@@ -149,23 +147,7 @@ public final class PageCommitter {
          * be prepared only after this page committed, or it would compare against rows about to change.
          */
         public boolean overlaps(PageChanges next) {
-            for (Map.Entry<EntityKind<?>, PageChanges.KindChanges<?>> e : next.byKind().entrySet()) {
-                Set<String> mine = touched.get(e.getKey());
-                if (mine != null && names(e.getValue()).stream().anyMatch(mine::contains)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Every object id and owner id a page's changes of one kind name. */
-        private static Set<String> names(PageChanges.KindChanges<?> changes) {
-            Set<String> out = new HashSet<>(changes.upserts().keySet());
-            out.addAll(changes.replacedParents());
-            out.addAll(changes.sweptParents());
-            out.addAll(changes.removed().keySet());
-            out.addAll(changes.deletedNow());
-            return out;
+            return footprint.overlaps(next);
         }
     }
 
@@ -301,15 +283,6 @@ public final class PageCommitter {
 
         PageCounts counts() {
             return new PageCounts(0, 0, createdRows.size(), updatedRows.size(), unchanged.size(), orphans.size());
-        }
-
-        /** The owners of the rows this plan writes (children of kinds read per owner). */
-        void addParents(Set<String> into) {
-            for (StoredRow<S> row : changed) {
-                if (row.parentId() != null) {
-                    into.add(row.parentId());
-                }
-            }
         }
     }
 }
