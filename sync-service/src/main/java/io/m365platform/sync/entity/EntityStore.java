@@ -43,14 +43,16 @@ public final class EntityStore<S> {
     public EntityStore(EntityKind<S> kind, ObjectMapper mapper) {
         this.kind = kind;
         this.reader = mapper.readerFor(kind.stateType());
-        this.upsertSql = buildUpsert(kind);
         List<String> typed = kind.columns().stream().map(Column::name).toList();
         this.columnList = "connection_id, object_id, parent_id, " + String.join(", ", typed)
                 + (typed.isEmpty() ? "" : ", ") + "data, content_hash, last_seen_run, synced_at";
         this.stageTable = "stage_" + kind.table();
+        String onConflict = " on conflict (connection_id, object_id) do update set " + updateClause(typed);
         this.mergeSql = "insert into " + kind.table() + " (" + columnList + ") select " + columnList + " from "
-                + stageTable + " on conflict (connection_id, object_id) do update set "
-                + updateClause(typed);
+                + stageTable + onConflict;
+        String values = "?, ?, ?, " + typed.stream().map(c -> "?, ").collect(Collectors.joining())
+                + "?::json, ?, ?, ?";
+        this.upsertSql = "insert into " + kind.table() + " (" + columnList + ") values (" + values + ")" + onConflict;
     }
 
     private static String updateClause(List<String> typed) {
@@ -62,20 +64,6 @@ public final class EntityStore<S> {
 
     public EntityKind<S> kind() {
         return kind;
-    }
-
-    private static String buildUpsert(EntityKind<?> kind) {
-        List<String> typed = kind.columns().stream().map(Column::name).toList();
-        String columns = "connection_id, object_id, parent_id, " + String.join(", ", typed)
-                + (typed.isEmpty() ? "" : ", ") + "data, content_hash, last_seen_run, synced_at";
-        String values = "?, ?, ?, " + typed.stream().map(c -> "?").collect(Collectors.joining(", "))
-                + (typed.isEmpty() ? "" : ", ") + "?::json, ?, ?, ?";
-        String updates = typed.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
-                + (typed.isEmpty() ? "" : ", ") + "parent_id = excluded.parent_id, data = excluded.data, "
-                + "content_hash = excluded.content_hash, last_seen_run = excluded.last_seen_run, "
-                + "synced_at = excluded.synced_at";
-        return "insert into " + kind.table() + " (" + columns + ") values (" + values
-                + ") on conflict (connection_id, object_id) do update set " + updates;
     }
 
     /** Stored content hashes of the given objects (absent ones are missing from the map). */
