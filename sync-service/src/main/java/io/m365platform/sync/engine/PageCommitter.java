@@ -158,29 +158,39 @@ public final class PageCommitter {
         RunScope run = step.run();
         EntityStore<S> store = engine.catalog().store(kind);
         KindPlan<S> plan = new KindPlan<>(kind, store, step.sweeps(kind));
+        // A first sync (no row of the kind was stored when the run began) looks up only what it may have written.
+        FreshTable fresh = run.freshTable(c, kind.table());
+        java.util.function.Predicate<String> mayBeStored = fresh == null ? id -> true : fresh::mayBeStored;
         Map<String, byte[]> stored;
         Set<String> gone = Set.of();
         if (changes.replacedParents().isEmpty()) {
-            Set<String> lookUp = changes.upserts().keySet();
-            if (!changes.knownNew().isEmpty()) {
-                lookUp = new HashSet<>(lookUp);
-                lookUp.removeAll(changes.knownNew());
+            Set<String> lookUp = new HashSet<>();
+            for (String id : changes.upserts().keySet()) {
+                if (!changes.knownNew().contains(id) && mayBeStored.test(id)) {
+                    lookUp.add(id);
+                }
             }
             stored = store.hashes(c, run.connectionId(), lookUp);
         } else {
             // One look-up by owner finds the stored children's hashes and, by difference, the children that are gone.
-            stored = store.childHashes(c, run.connectionId(), changes.replacedParents());
+            Set<String> owners = new HashSet<>();
+            for (String parentId : changes.replacedParents()) {
+                if (fresh == null || fresh.mayHaveChildren(parentId)) {
+                    owners.add(parentId);
+                }
+            }
+            stored = store.childHashes(c, run.connectionId(), owners);
             gone = new HashSet<>(stored.keySet());
             gone.removeAll(changes.upserts().keySet());
             List<String> elsewhere = changes.upserts().entrySet().stream()
-                    .filter(e -> !changes.replacedParents().contains(kind.parentId(e.getValue())))
+                    .filter(e -> !owners.contains(kind.parentId(e.getValue())) && mayBeStored.test(e.getKey()))
                     .map(Map.Entry::getKey).toList();
             if (!elsewhere.isEmpty()) {
                 stored.putAll(store.hashes(c, run.connectionId(), elsewhere));
             }
         }
         Map<String, S> mergeBase = changes.merges().isEmpty() ? Map.of()
-                : store.load(c, run.connectionId(), changes.merges().keySet());
+                : store.load(c, run.connectionId(), changes.merges().keySet().stream().filter(mayBeStored).toList());
         java.util.function.BiFunction<String, S, S> completing = changes.completion() == null ? null
                 : changes.completion().prepare(c, changes.upserts().keySet());
         // Serialising and hashing is pure CPU: spread over the cores for page-sized sets.
@@ -207,10 +217,16 @@ public final class PageCommitter {
                 continue;
             }
             plan.changed.add(row);
+            if (fresh != null) {
+                fresh.writing(row.objectId(), row.parentId());
+            }
         }
         // The states of the children that are gone (few) are loaded for their deleted events.
         plan.orphans.putAll(store.load(c, run.connectionId(), gone));
         for (String parentId : changes.sweptParents()) {
+            if (fresh != null && !fresh.mayHaveChildren(parentId)) {
+                continue;
+            }
             plan.orphans.putAll(store.unseenChildren(c, run.connectionId(), run.runId(), parentId,
                     changes.upserts().keySet()));
         }

@@ -6,8 +6,11 @@ import io.m365platform.sync.connection.KnownConnection;
 import io.m365platform.sync.entity.EventContext;
 import io.m365platform.sync.run.Run;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One claimed run on this instance: the run, its connection, its Graph access and its fencing identity. */
@@ -24,6 +27,7 @@ public final class RunScope {
     private GraphCallStats.Snapshot accounted;
     private final java.util.Set<String> pendingKinds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long pagesCommitted;
+    private final Map<String, Optional<FreshTable>> freshTables = new ConcurrentHashMap<>();
 
     public RunScope(EngineContext engine, Run run, KnownConnection connection, GraphAccess graph, String owner) {
         this.engine = engine;
@@ -80,6 +84,28 @@ public final class RunScope {
 
     void pendingAdded(String kind) {
         pendingKinds.add(kind);
+    }
+
+    /**
+     * The table's {@link FreshTable} when the connection had no row in it as this run first asked (decided once per
+     * run and instance, before the run writes the table), else null.
+     */
+    public FreshTable freshTable(java.sql.Connection c, String table) throws java.sql.SQLException {
+        Optional<FreshTable> known = freshTables.get(table);
+        if (known == null) {
+            if (!table.matches("[a-z_]+")) {
+                throw new IllegalArgumentException("not a table name: " + table);
+            }
+            try (var ps = c.prepareStatement("select exists (select 1 from " + table + " where connection_id = ?)")) {
+                ps.setString(1, connectionId());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    known = rs.getBoolean(1) ? Optional.empty() : Optional.of(new FreshTable());
+                }
+            }
+            freshTables.put(table, known);
+        }
+        return known.orElse(null);
     }
 
     /** Event metadata stamped now. */

@@ -62,10 +62,8 @@ public final class GroupsSync extends DeltaResourceSync {
 
     @Override
     protected ItemMapper mapper(StepScope step, boolean full) {
-        String connectionId = step.run().connectionId();
-        var runId = step.run().runId();
+        var run = step.run();
         boolean teams = KnownConnection.TEAMS_PRODUCT.equals(step.run().connection().product());
-        var statistics = step.run().engine().jdbc().statistics();
         return (JsonNode item, PageChanges changes) -> {
             String id = text(item, "id");
             if (id == null) {
@@ -78,11 +76,11 @@ public final class GroupsSync extends DeltaResourceSync {
             }
             changes.upsert(GroupEntityKind.INSTANCE, GroupMapper.map(item));
             if (teams && !full) {
-                MemberEdges.of(changes, connectionId, runId, statistics).refreshTeam(id);
+                MemberEdges.of(changes, run).refreshTeam(id);
             }
             JsonNode members = item.get("members@delta");
             if (members != null && members.isArray()) {
-                MemberEdges edges = MemberEdges.of(changes, connectionId, runId, statistics);
+                MemberEdges edges = MemberEdges.of(changes, run);
                 edges.touch(id);
                 for (JsonNode m : members) {
                     String memberId = text(m, "id");

@@ -1,7 +1,10 @@
 package io.m365platform.sync.resource.groups;
 
 import io.m365platform.contracts.directory.MemberType;
+import io.m365platform.contracts.EventKey;
+import io.m365platform.sync.engine.FreshTable;
 import io.m365platform.sync.engine.PageChanges;
+import io.m365platform.sync.engine.RunScope;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +23,7 @@ import java.util.UUID;
  */
 public final class MemberEdges {
 
+    private final RunScope run;
     private final String connectionId;
     private final UUID runId;
     private final List<String[]> added = new ArrayList<>();
@@ -29,16 +33,16 @@ public final class MemberEdges {
 
     private final io.m365platform.sync.db.TableStatistics statistics;
 
-    private MemberEdges(String connectionId, UUID runId, io.m365platform.sync.db.TableStatistics statistics) {
-        this.connectionId = connectionId;
-        this.runId = runId;
-        this.statistics = statistics;
+    private MemberEdges(RunScope run) {
+        this.run = run;
+        this.connectionId = run.connectionId();
+        this.runId = run.runId();
+        this.statistics = run.engine().jdbc().statistics();
     }
 
-    static MemberEdges of(PageChanges changes, String connectionId, UUID runId,
-                          io.m365platform.sync.db.TableStatistics statistics) {
+    static MemberEdges of(PageChanges changes, RunScope run) {
         return changes.attachment(MemberEdges.class, c -> {
-            MemberEdges edges = new MemberEdges(connectionId, runId, statistics);
+            MemberEdges edges = new MemberEdges(run);
             c.write(edges::apply);
             return edges;
         });
@@ -76,8 +80,11 @@ public final class MemberEdges {
                 ps.executeBatch();
             }
         }
+        FreshTable fresh = added.isEmpty() ? null : run.freshTable(c, "group_member_edge");
         if (added.size() >= 64 && c.isWrapperFor(org.postgresql.PGConnection.class)) {
-            copyAdded(c);
+            if (fresh == null || !copyNew(c, fresh)) {
+                copyAdded(c);
+            }
         } else if (!added.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into group_member_edge (connection_id, group_id, "
                     + "member_id, member_type, last_seen_run) values (?, ?, ?, ?, ?) on conflict (connection_id, "
@@ -98,6 +105,12 @@ public final class MemberEdges {
                         "group_id", "member_id");
             }
         }
+        if (fresh != null) {
+            // Marked whatever the outcome (a rolled-back page included): a false "may be stored" costs only an upsert.
+            for (String[] e : added) {
+                fresh.writing(EventKey.of(e[0], e[1]), null);
+            }
+        }
         markDirty(c, connectionId, dirty);
         if (!teamRefresh.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into team_refresh (connection_id, group_id) "
@@ -109,28 +122,46 @@ public final class MemberEdges {
         }
     }
 
+    /**
+     * A first sync's edges, none of which this run may have written before: copied straight into the table (no
+     * staging, no conflict handling), as the entity tables' new rows are. False when one may exist (a group's
+     * members repeated across pages) or exists after all: then nothing was written and the upsert takes over.
+     */
+    private boolean copyNew(Connection c, FreshTable fresh) throws SQLException {
+        // A page may repeat an edge: the last one counts, as the upsert's DISTINCT ON does.
+        java.util.Map<String, String[]> edges = new java.util.LinkedHashMap<>(added.size() * 2);
+        for (String[] e : added) {
+            String key = EventKey.of(e[0], e[1]);
+            if (fresh.mayBeStored(key)) {
+                return false;
+            }
+            edges.put(key, e);
+        }
+        java.sql.Savepoint beforeCopy = c.setSavepoint();
+        try {
+            copyInto(c, "group_member_edge", edges.values());
+            c.releaseSavepoint(beforeCopy);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(beforeCopy);
+            return false;
+        }
+        if (statistics.wrote("group_member_edge", connectionId, edges.size())) {
+            io.m365platform.sync.db.TableStatistics.analyzeKeys(c, "group_member_edge", "connection_id",
+                    "group_id", "member_id");
+        }
+        return true;
+    }
+
     /** Many edges (a full round): COPY into a session-local staging table, then one upsert. */
     private void copyAdded(Connection c) throws SQLException {
         try (java.sql.Statement st = c.createStatement()) {
             st.execute("create temp table if not exists stage_group_member_edge (like group_member_edge) "
                     + "on commit delete rows");
         }
-        io.m365platform.sync.entity.CopyText text = new io.m365platform.sync.entity.CopyText();
-        for (String[] e : added) {
-            text.text(connectionId);
-            text.text(e[0]);
-            text.text(e[1]);
-            text.text(e[2]);
-            text.raw(runId.toString());
-            text.endRow();
-        }
-        try {
-            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("copy stage_group_member_edge "
-                    + "(connection_id, group_id, member_id, member_type, last_seen_run) from stdin",
-                    text.stream());
-        } catch (java.io.IOException ex) {
-            throw new SQLException("COPY of group member edges failed", ex);
-        }
+        copyInto(c, "stage_group_member_edge", added);
         try (java.sql.Statement st = c.createStatement()) {
             // A group's members can repeat across the delta pages of one round: keep one row per edge.
             st.executeUpdate("insert into group_member_edge (connection_id, group_id, member_id, member_type, "
@@ -138,6 +169,25 @@ public final class MemberEdges {
                     + "member_id, member_type, last_seen_run from stage_group_member_edge on conflict (connection_id, "
                     + "group_id, member_id) do update set member_type = excluded.member_type, "
                     + "last_seen_run = excluded.last_seen_run");
+        }
+    }
+
+    private void copyInto(Connection c, String table, Collection<String[]> edges) throws SQLException {
+        io.m365platform.sync.entity.CopyText text = new io.m365platform.sync.entity.CopyText();
+        String run = runId.toString();
+        for (String[] e : edges) {
+            text.text(connectionId);
+            text.text(e[0]);
+            text.text(e[1]);
+            text.text(e[2]);
+            text.raw(run);
+            text.endRow();
+        }
+        try {
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("copy " + table
+                    + " (connection_id, group_id, member_id, member_type, last_seen_run) from stdin", text.stream());
+        } catch (java.io.IOException ex) {
+            throw new SQLException("COPY of group member edges failed", ex);
         }
     }
 
