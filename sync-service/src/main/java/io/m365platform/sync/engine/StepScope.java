@@ -9,6 +9,7 @@ import io.m365platform.sync.run.RunStep;
 import io.m365platform.sync.run.StepStatus;
 
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -151,26 +152,48 @@ public final class StepScope {
                           String nextPhase) {
         String url = checkpoint.nextLink() != null ? checkpoint.nextLink() : firstUrl;
         run.checkNotStopped();
-        Fetched current = fetch(url, headers, mapper);
+        commitInOrder(pageChunk(fetch(url, headers, mapper), headers, mapper, phase, nextPhase));
+    }
+
+    /** A Graph page as a chunk: its checkpoint names the next page, whose reading is the chunk's {@code next}. */
+    private Chunk pageChunk(Fetched fetched, Map<String, String> headers, ItemMapper mapper, String phase,
+                            String nextPhase) {
+        String next = fetched.page().nextLink().orElse(null);
+        boolean last = next == null;
+        Checkpoint after = new Checkpoint(next, last ? nextPhase : phase, fetched.page().deltaLink().orElse(null));
+        StepStatus status = last && nextPhase == null ? StepStatus.DELETING : StepStatus.RUNNING;
+        return new Chunk(fetched.changes(), after, status,
+                last ? null : () -> pageChunk(fetch(next, headers, mapper), headers, mapper, phase, nextPhase));
+    }
+
+    /**
+     * Changes to commit with the checkpoint after them. {@code next} produces the chunk after this one (null: this is
+     * the last; a null result: there was no more).
+     */
+    public record Chunk(PageChanges changes, Checkpoint after, StepStatus status, Callable<Chunk> next) {
+    }
+
+    /**
+     * Commits chunks in order, overlapping the work of three: the next chunk is produced (a Graph page read and
+     * parsed) while the current one is compared and published and the one before is still being written. At most
+     * three chunks are in memory. A chunk that names an object the one before writes (a delta round may repeat an
+     * object) is prepared only once that write committed.
+     */
+    public void commitInOrder(Chunk first) {
+        Chunk current = first;
         Writing writing = null;
         while (true) {
-            String next = current.page().nextLink().orElse(null);
-            boolean last = next == null;
-            // The next page is read (and parsed) while this one is published and stored: at most two pages in memory.
-            Future<Fetched> ahead = last ? null : PREFETCH.submit(() -> fetch(next, headers, mapper));
+            Future<Chunk> ahead = current.next() == null ? null : PREFETCH.submit(current.next());
             try {
                 run.checkNotStopped();
-                // This page is compared and published while the one before is still being written, unless it names
-                // an object that one writes (a delta round may repeat an object): then after that write.
                 if (writing != null && writing.page().overlaps(current.changes())) {
                     writing = finish(writing);
                 }
                 PageCommitter.PreparedPage prepared = committer.prepare(this, current.changes());
-                writing = finish(writing); // pages are written in order, one at a time
-                Checkpoint after = new Checkpoint(next, last ? nextPhase : phase,
-                        current.page().deltaLink().orElse(null));
-                StepStatus status = last && nextPhase == null ? StepStatus.DELETING : StepStatus.RUNNING;
-                writing = new Writing(prepared, WRITES.submit(() -> committer.write(prepared, after, status)));
+                writing = finish(writing); // chunks are written in order, one at a time
+                Chunk chunk = current;
+                writing = new Writing(prepared, WRITES.submit(
+                        () -> committer.write(prepared, chunk.after(), chunk.status())));
             } catch (RuntimeException e) {
                 if (ahead != null) {
                     ahead.cancel(true);
@@ -178,16 +201,18 @@ public final class StepScope {
                 finishQuietly(writing, e);
                 throw e;
             }
-            if (last) {
-                finish(writing);
-                return;
-            }
+            Chunk following;
             try {
-                current = join(ahead);
+                following = ahead == null ? null : join(ahead);
             } catch (RuntimeException e) {
                 finishQuietly(writing, e);
                 throw e;
             }
+            if (following == null) {
+                finish(writing);
+                return;
+            }
+            current = following;
         }
     }
 

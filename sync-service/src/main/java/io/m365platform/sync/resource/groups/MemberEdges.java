@@ -81,16 +81,16 @@ public final class MemberEdges {
             }
         }
         FreshTable fresh = added.isEmpty() ? null : run.freshTable(c, "group_member_edge");
-        if (added.size() >= 64 && c.isWrapperFor(org.postgresql.PGConnection.class)) {
-            if (fresh == null || !copyNew(c, fresh)) {
-                copyAdded(c);
-            }
-        } else if (!added.isEmpty()) {
+        boolean postgres = c.isWrapperFor(org.postgresql.PGConnection.class);
+        List<String[]> upserts = fresh != null && postgres && added.size() >= 64 ? copyNew(c, fresh) : added;
+        if (upserts.size() >= 64 && postgres) {
+            copyAdded(c, upserts);
+        } else if (!upserts.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into group_member_edge (connection_id, group_id, "
                     + "member_id, member_type, last_seen_run) values (?, ?, ?, ?, ?) on conflict (connection_id, "
                     + "group_id, member_id) do update set member_type = excluded.member_type, "
                     + "last_seen_run = excluded.last_seen_run")) {
-                for (String[] e : added) {
+                for (String[] e : upserts) {
                     ps.setString(1, connectionId);
                     ps.setString(2, e[0]);
                     ps.setString(3, e[1]);
@@ -100,10 +100,10 @@ public final class MemberEdges {
                 }
                 ps.executeBatch();
             }
-            if (statistics.wrote("group_member_edge", connectionId, added.size())) {
-                io.m365platform.sync.db.TableStatistics.analyzeKeys(c, "group_member_edge", "connection_id",
-                        "group_id", "member_id");
-            }
+        }
+        if (!added.isEmpty() && statistics.wrote("group_member_edge", connectionId, added.size())) {
+            io.m365platform.sync.db.TableStatistics.analyzeKeys(c, "group_member_edge", "connection_id",
+                    "group_id", "member_id");
         }
         if (fresh != null) {
             // Marked whatever the outcome (a rolled-back page included): a false "may be stored" costs only an upsert.
@@ -123,45 +123,46 @@ public final class MemberEdges {
     }
 
     /**
-     * A first sync's edges, none of which this run may have written before: copied straight into the table (no
-     * staging, no conflict handling), as the entity tables' new rows are. False when one may exist (a group's
-     * members repeated across pages) or exists after all: then nothing was written and the upsert takes over.
+     * A first sync's edges that this run cannot have written before (its filter says so) are copied straight into
+     * the table (no staging, no conflict handling), as the entity tables' new rows are. Returns the edges left to
+     * upsert: those the filter says may be stored (a group's members repeated across pages, or a false positive), or
+     * all of them should one exist after all (the COPY is then undone).
      */
-    private boolean copyNew(Connection c, FreshTable fresh) throws SQLException {
+    private List<String[]> copyNew(Connection c, FreshTable fresh) throws SQLException {
         // A page may repeat an edge: the last one counts, as the upsert's DISTINCT ON does.
         java.util.Map<String, String[]> edges = new java.util.LinkedHashMap<>(added.size() * 2);
         for (String[] e : added) {
-            String key = EventKey.of(e[0], e[1]);
-            if (fresh.mayBeStored(key)) {
-                return false;
-            }
-            edges.put(key, e);
+            edges.put(EventKey.of(e[0], e[1]), e);
+        }
+        List<String[]> surelyNew = new ArrayList<>(edges.size());
+        List<String[]> mayBeStored = new ArrayList<>();
+        for (java.util.Map.Entry<String, String[]> e : edges.entrySet()) {
+            (fresh.mayBeStored(e.getKey()) ? mayBeStored : surelyNew).add(e.getValue());
+        }
+        if (surelyNew.isEmpty()) {
+            return mayBeStored;
         }
         java.sql.Savepoint beforeCopy = c.setSavepoint();
         try {
-            copyInto(c, "group_member_edge", edges.values());
+            copyInto(c, "group_member_edge", surelyNew);
             c.releaseSavepoint(beforeCopy);
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {
                 throw e;
             }
             c.rollback(beforeCopy);
-            return false;
+            return added;
         }
-        if (statistics.wrote("group_member_edge", connectionId, edges.size())) {
-            io.m365platform.sync.db.TableStatistics.analyzeKeys(c, "group_member_edge", "connection_id",
-                    "group_id", "member_id");
-        }
-        return true;
+        return mayBeStored;
     }
 
     /** Many edges (a full round): COPY into a session-local staging table, then one upsert. */
-    private void copyAdded(Connection c) throws SQLException {
+    private void copyAdded(Connection c, List<String[]> edges) throws SQLException {
         try (java.sql.Statement st = c.createStatement()) {
             st.execute("create temp table if not exists stage_group_member_edge (like group_member_edge) "
                     + "on commit delete rows");
         }
-        copyInto(c, "stage_group_member_edge", added);
+        copyInto(c, "stage_group_member_edge", edges);
         try (java.sql.Statement st = c.createStatement()) {
             // A group's members can repeat across the delta pages of one round: keep one row per edge.
             st.executeUpdate("insert into group_member_edge (connection_id, group_id, member_id, member_type, "

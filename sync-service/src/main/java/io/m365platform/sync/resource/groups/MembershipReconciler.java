@@ -92,45 +92,56 @@ final class MembershipReconciler {
         RunScope run = step.run();
         while (true) {
             String[] after = after(step);
-            List<String[]> chunk = nextChunk(run, after);
-            if (chunk.isEmpty()) {
-                if (after != null) {
-                    // Every staged change is published: drop them and start the cursor again, before staging more.
-                    PageChanges done = new PageChanges().write(c -> {
-                        try (PreparedStatement ps = c.prepareStatement(
-                                "delete from membership_change where run_id = ?")) {
-                            ps.setObject(1, run.runId());
-                            ps.executeUpdate();
-                        }
-                    });
-                    step.commit(done, cursorAfter(step, null), StepStatus.DELETING);
-                }
-                if (!stageIfDirty(run)) {
-                    return;
-                }
+            StepScope.Chunk first = chunk(step, step.checkpoint(), after);
+            if (first != null) {
+                // Chunk by chunk, the next read and prepared while the one before is written.
+                step.commitInOrder(first);
                 continue;
             }
-            PageChanges changes = new PageChanges();
-            for (String[] row : chunk) {
-                String groupId = row[0];
-                String memberId = row[1];
-                if (row[2] == null) {
-                    changes.deleteNow(MembershipKind.INSTANCE, EventKey.of(groupId, memberId));
-                    continue;
-                }
-                GroupMembership membership = new GroupMembership(groupId, memberId,
-                        WireNames.fromWire(MemberType.class, MemberType::wireName, row[2]),
-                        WireNames.fromWire(MembershipRelation.class, MembershipRelation::wireName, row[3]));
-                if ("t".equals(row[4])) {
-                    changes.upsert(MembershipKind.INSTANCE, membership);
-                } else {
-                    changes.upsertNew(MembershipKind.INSTANCE, membership);
-                }
+            if (after != null) {
+                // Every staged change is published: drop them and start the cursor again, before staging more.
+                PageChanges done = new PageChanges().write(c -> {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "delete from membership_change where run_id = ?")) {
+                        ps.setObject(1, run.runId());
+                        ps.executeUpdate();
+                    }
+                });
+                step.commit(done, cursorAt(step.checkpoint(), null), StepStatus.DELETING);
             }
-            String[] last = chunk.getLast();
-            // The chunk was taken in key order: everything up to its last key is done.
-            step.commit(changes, cursorAfter(step, EventKey.of(last[0], last[1])), StepStatus.DELETING);
+            if (!stageIfDirty(run)) {
+                return;
+            }
         }
+    }
+
+    /** The staged changes after {@code after} (null: from the first), up to a chunk; null when there are none. */
+    private static StepScope.Chunk chunk(StepScope step, io.m365platform.sync.run.Checkpoint base, String[] after) {
+        List<String[]> rows = nextChunk(step.run(), after);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        PageChanges changes = new PageChanges();
+        for (String[] row : rows) {
+            String groupId = row[0];
+            String memberId = row[1];
+            if (row[2] == null) {
+                changes.deleteNow(MembershipKind.INSTANCE, EventKey.of(groupId, memberId));
+                continue;
+            }
+            GroupMembership membership = new GroupMembership(groupId, memberId,
+                    WireNames.fromWire(MemberType.class, MemberType::wireName, row[2]),
+                    WireNames.fromWire(MembershipRelation.class, MembershipRelation::wireName, row[3]));
+            if ("t".equals(row[4])) {
+                changes.upsert(MembershipKind.INSTANCE, membership);
+            } else {
+                changes.upsertNew(MembershipKind.INSTANCE, membership);
+            }
+        }
+        String[] last = rows.getLast();
+        // The chunk was taken in key order: everything up to its last key is done.
+        return new StepScope.Chunk(changes, cursorAt(base, EventKey.of(last[0], last[1])), StepStatus.DELETING,
+                () -> chunk(step, base, new String[] {last[0], last[1]}));
     }
 
     /** The key of the last staged change published, from the step's cursor; null before the first. */
@@ -142,8 +153,7 @@ final class MembershipReconciler {
         return EventKey.parts(cursor.substring(CURSOR.length())).toArray(String[]::new);
     }
 
-    private static io.m365platform.sync.run.Checkpoint cursorAfter(StepScope step, String key) {
-        var at = step.checkpoint();
+    private static io.m365platform.sync.run.Checkpoint cursorAt(io.m365platform.sync.run.Checkpoint at, String key) {
         return new io.m365platform.sync.run.Checkpoint(at.nextLink(), key == null ? null : CURSOR + key,
                 at.newDeltaLink());
     }
