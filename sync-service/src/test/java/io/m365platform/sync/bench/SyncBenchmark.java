@@ -73,7 +73,7 @@ public final class SyncBenchmark {
 
     private static ProcessHandle INFRA;
     private static List<SyncResource> RESOURCES = List.of();
-    private static boolean WARM_UP = true;
+    private static int WARM_UPS = 2;
 
     private SyncBenchmark() {
     }
@@ -146,8 +146,10 @@ public final class SyncBenchmark {
         Path results = Path.of(BenchInfra.stringArg(args, "--results", "benchmarks/RESULTS.md"));
         // --resources=users,groups: only these steps (all by default), to look at one step's costs alone
         String only = BenchInfra.stringArg(args, "--resources", "");
-        // --warm-up=false: measure the first sync of a fresh JVM (cold JIT) instead
-        WARM_UP = Boolean.parseBoolean(BenchInfra.stringArg(args, "--warm-up", "true"));
+        // --warm-ups=N: full syncs into other connections before the measured one (2 by default: after one, C2 still
+        // spent a fifth of the measured users step compiling); --warm-up=false (or --warm-ups=0): a cold JIT
+        boolean warmUp = Boolean.parseBoolean(BenchInfra.stringArg(args, "--warm-up", "true"));
+        WARM_UPS = warmUp ? BenchInfra.intArg(args, "--warm-ups", 2) : 0;
         RESOURCES = only.isBlank() ? List.of() : java.util.Arrays.stream(only.split(","))
                 .map(r -> io.m365platform.sync.db.WireNames.fromWire(SyncResource.class, SyncResource::wireName, r.trim()))
                 .toList();
@@ -216,15 +218,16 @@ public final class SyncBenchmark {
 
         // Warm-up: the JIT and the connections see every code path once, on a throw-away round of reads.
         readOnly(graph, tenantId, credentials, tokenClient);
-        if (WARM_UP) {
+        for (int round = 0; round < WARM_UPS; round++) {
             // ...and on a full sync of the same tenant into another connection (its rows stay, as other tenants'
             // rows would): a service syncs with compiled code, while C2 compiling the sync path in a fresh JVM
             // took 40% of a 100k-user run's CPU.
             String warmUp = UUID.randomUUID().toString();
             context.connections().apply(warmUp, tenantId, "microsoft-365", "connected", token.permissions(),
                     Instant.now());
-            report.warmUp = execute(engine, context, warmUp, tenantId, RunMode.FULL, report.resources);
-            System.out.printf("Warm-up full sync into another connection: %.2f s%n", report.warmUp.seconds);
+            Phase warmed = execute(engine, context, warmUp, tenantId, RunMode.FULL, report.resources);
+            report.warmUps.add(warmed);
+            System.out.printf("Warm-up full sync into another connection: %.2f s%n", warmed.seconds);
         }
 
         heap.reset();
@@ -415,7 +418,7 @@ public final class SyncBenchmark {
         double setupSeconds;
         ReadOnly readOnly;
         long readOnlyPeakHeap;
-        Phase warmUp;
+        final List<Phase> warmUps = new ArrayList<>();
         Phase full;
         Phase delta;
         long storedUsers;
@@ -433,9 +436,12 @@ public final class SyncBenchmark {
             b.append("Machine: ").append(rt.availableProcessors()).append(" cores, sync JVM heap max ")
                     .append(mb(rt.maxMemory())).append(" MB (").append(ManagementFactory.getRuntimeMXBean().getVmVersion())
                     .append("); the simulator and Kafka run in a second JVM on the same cores; PostgreSQL local. ")
-                    .append(warmUp == null ? "No warm-up: the full sync ran with a cold JIT."
-                            : String.format("JIT warmed up by a full sync of the same tenant into another connection "
-                                    + "(%.2f s; its rows stay in the tables).", warmUp.seconds))
+                    .append(warmUps.isEmpty() ? "No warm-up: the full sync ran with a cold JIT."
+                            : String.format("JIT warmed up by %s of the same tenant into other connections (%s s; their "
+                                    + "rows stay in the tables, as other tenants' would).",
+                                    warmUps.size() == 1 ? "a full sync" : warmUps.size() + " full syncs",
+                                    warmUps.stream().map(w -> String.format("%.2f", w.seconds))
+                                            .collect(java.util.stream.Collectors.joining(", "))))
                     .append("\n\n");
             double usersFull = full.stepSeconds(SyncResource.USERS);
             b.append("| phase | wall time | users/s | CPU s (sync JVM / simulator+Kafka JVM / PostgreSQL) | Graph requests | pages "
