@@ -51,7 +51,7 @@ public final class PageCommitter {
      *                   transaction as the checkpoint
      */
     public void commit(StepScope step, PageChanges changes, Checkpoint checkpoint, StepStatus nextStatus) {
-        write(prepare(step, changes), checkpoint, nextStatus);
+        write(prepare(step, changes), checkpoint, nextStatus, null);
     }
 
     /**
@@ -80,19 +80,32 @@ public final class PageCommitter {
 
     /**
      * The second half: rows, checkpoint and counters in one transaction, which commits once Kafka acknowledged the
-     * page's records; then the step moves on. Pages of a step are written one after the other, in order.
+     * page's records; then the step moves on. Checkpoints commit in page order: with {@code previous} (the write of
+     * the page before, still running) this page's rows are written alongside it, but its checkpoint only after that
+     * page committed — and not at all if it failed. Only pages that write entity rows alone (no {@link
+     * PageChanges#writes() SQL of their own}) and name none of each other's objects may overlap so: their rows are
+     * disjoint, so neither transaction waits for a lock the other holds.
+     *
+     * @param previous waits for the page before and throws if it failed; null: that page is already written
      */
-    public void write(PreparedPage page, Checkpoint checkpoint, StepStatus nextStatus) {
+    public void write(PreparedPage page, Checkpoint checkpoint, StepStatus nextStatus, Runnable previous) {
         StepScope step = page.step;
         RunScope run = step.run();
         engine.jdbc().inPageTransaction(c -> {
-            if (!engine.runs().holdsLease(c, run.runId(), run.owner())) {
+            if (previous == null && !engine.runs().holdsLease(c, run.runId(), run.owner())) {
                 throw new LeaseLostException(run.runId());
             }
             Map<SyncResource, PageCounts> counts = new EnumMap<>(SyncResource.class);
             for (KindPlan<?> plan : page.plans) {
                 plan.write(c, step);
                 counts.merge(plan.kind.resource(), plan.counts(), PageCounts::plus);
+            }
+            if (previous != null) {
+                previous.run();
+                // The lease row's lock (held to the commit) fences this page as it did the one before.
+                if (!engine.runs().holdsLease(c, run.runId(), run.owner())) {
+                    throw new LeaseLostException(run.runId());
+                }
             }
             for (PageChanges.SqlWrite write : page.changes.writes()) {
                 write.apply(c);
@@ -148,6 +161,11 @@ public final class PageCommitter {
          */
         public boolean overlaps(PageChanges next) {
             return footprint.overlaps(next);
+        }
+
+        /** Whether the page writes only entity rows (no SQL of its own): it may be written alongside another such. */
+        public boolean writesOnlyEntities() {
+            return changes.writes().isEmpty();
         }
     }
 

@@ -174,46 +174,65 @@ public final class StepScope {
     }
 
     /**
-     * Commits chunks in order, overlapping the work of three: the next chunk is produced (a Graph page read and
-     * parsed) while the current one is compared and published and the one before is still being written. At most
-     * three chunks are in memory. A chunk that names an object the one before writes (a delta round may repeat an
-     * object) is prepared only once that write committed.
+     * Commits chunks in order, overlapping their work: the next chunk is produced (a Graph page read and parsed)
+     * while the current one is compared and published and the ones before are still being written — two at once
+     * when both write entity rows only ({@link PageCommitter#write}: their checkpoints still commit in order). At
+     * most four chunks are in memory. A chunk that names an object a write in flight touches (a delta round may
+     * repeat an object) is prepared only once that write committed.
      */
     public void commitInOrder(Chunk first) {
         Chunk current = first;
-        Writing writing = null;
+        Writing older = null;
+        Writing latest = null;
         while (true) {
             Future<Chunk> ahead = current.next() == null ? null : PREFETCH.submit(current.next());
             try {
                 run.checkNotStopped();
-                if (writing != null && writing.page().overlaps(current.changes())) {
-                    writing = finish(writing);
+                if (overlaps(older, current) || overlaps(latest, current)) {
+                    older = finish(older);
+                    latest = finish(latest);
                 }
                 PageCommitter.PreparedPage prepared = committer.prepare(this, current.changes());
-                writing = finish(writing); // chunks are written in order, one at a time
+                older = finish(older); // at most two writes in flight
+                Runnable previous = null;
+                if (latest != null && latest.page().writesOnlyEntities() && prepared.writesOnlyEntities()) {
+                    Future<?> before = latest.done();
+                    previous = () -> join(before);
+                    older = latest;
+                } else {
+                    latest = finish(latest);
+                }
                 Chunk chunk = current;
-                writing = new Writing(prepared, WRITES.submit(
-                        () -> committer.write(prepared, chunk.after(), chunk.status())));
+                Runnable waitFor = previous;
+                latest = new Writing(prepared, WRITES.submit(
+                        () -> committer.write(prepared, chunk.after(), chunk.status(), waitFor)));
             } catch (RuntimeException e) {
                 if (ahead != null) {
                     ahead.cancel(true);
                 }
-                finishQuietly(writing, e);
+                finishQuietly(older, e);
+                finishQuietly(latest, e);
                 throw e;
             }
             Chunk following;
             try {
                 following = ahead == null ? null : join(ahead);
             } catch (RuntimeException e) {
-                finishQuietly(writing, e);
+                finishQuietly(older, e);
+                finishQuietly(latest, e);
                 throw e;
             }
             if (following == null) {
-                finish(writing);
+                finish(older);
+                finish(latest);
                 return;
             }
             current = following;
         }
+    }
+
+    private static boolean overlaps(Writing writing, Chunk chunk) {
+        return writing != null && writing.page().overlaps(chunk.changes());
     }
 
     /** A page whose transaction runs (in {@link #WRITES}) while the next page is prepared. */

@@ -51,7 +51,7 @@ public final class EntityStore<S> {
         this.mergeSql = "insert into " + kind.table() + " (" + columnList + ") select " + columnList + " from "
                 + stageTable + onConflict;
         String values = "?, ?, ?, " + typed.stream().map(c -> "?, ").collect(Collectors.joining())
-                + "?::json, ?, ?, ?";
+                + "?, ?, ?, ?";
         this.upsertSql = "insert into " + kind.table() + " (" + columnList + ") values (" + values + ")" + onConflict;
     }
 
