@@ -69,7 +69,7 @@ public final class CloudEventWriter {
 
     /** The event with a new random {@code ce_id}. */
     public OutgoingEvent prepare(PlatformEvent event) {
-        return prepare(event, UUID.randomUUID().toString());
+        return prepare(event, randomId());
     }
 
     /**
@@ -125,6 +125,17 @@ public final class CloudEventWriter {
                 Collections.unmodifiableMap(headers), payload);
     }
 
+    /**
+     * A new random (version 4) UUID for a {@code ce_id}. Ids must be unique, not unpredictable: a per-thread generator
+     * instead of {@link UUID#randomUUID()}, whose SecureRandom makes every publishing thread take one lock in turn.
+     */
+    static String randomId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
     /** A producer record for the event, with a new random {@code ce_id}. */
     public ProducerRecord<String, byte[]> record(PlatformEvent event) {
         return prepare(event).toProducerRecord();
@@ -132,7 +143,7 @@ public final class CloudEventWriter {
 
     /** A producer record for the event, with a new random {@code ce_id} and a pre-serialised part. */
     public ProducerRecord<String, byte[]> record(PlatformEvent event, PreSerialized part) {
-        return prepare(event, UUID.randomUUID().toString(), part).toProducerRecord();
+        return prepare(event, randomId(), part).toProducerRecord();
     }
 
     /** A producer record for the event with a given {@code ce_id}. */

@@ -50,9 +50,12 @@ public class EventPublisher {
     private final CloudEventWriter writer;
     private final MeterRegistry meters;
     private final TextMapPropagator propagator;
-    /** Counters by topic, type and outcome: looked up once, not per record (a registry look-up per record showed). */
-    private final java.util.concurrent.ConcurrentMap<List<String>, Counter> counters =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Counters by topic and type, [ok, error]: looked up once, not per record (a registry look-up per record showed,
+     * and so did a map keyed by a list made per record).
+     */
+    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.ConcurrentMap<String, Counter[]>>
+            counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param schemaCheck which events are validated against their schema before they are sent
@@ -150,7 +153,7 @@ public class EventPublisher {
         propagator.inject(Context.current(), record.headers(), HEADER_SETTER);
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         producer.send(record, (metadata, error) -> {
-            counter(record.topic(), type, error == null ? "ok" : "error").increment();
+            counter(record.topic(), type, error == null).increment();
             if (error == null) {
                 result.complete(metadata);
             } else {
@@ -160,9 +163,18 @@ public class EventPublisher {
         return result;
     }
 
-    private Counter counter(String topic, String type, String outcome) {
-        return counters.computeIfAbsent(List.of(topic, type, outcome), k -> meters.counter("platform.events.published",
-                "topic", topic, "type", type, "outcome", outcome));
+    private Counter counter(String topic, String type, boolean ok) {
+        var byType = counters.get(topic);
+        if (byType == null) {
+            byType = counters.computeIfAbsent(topic, t -> new java.util.concurrent.ConcurrentHashMap<>());
+        }
+        Counter[] outcomes = byType.get(type);
+        if (outcomes == null) {
+            outcomes = byType.computeIfAbsent(type, t -> new Counter[] {
+                    meters.counter("platform.events.published", "topic", topic, "type", type, "outcome", "ok"),
+                    meters.counter("platform.events.published", "topic", topic, "type", type, "outcome", "error")});
+        }
+        return outcomes[ok ? 0 : 1];
     }
 
     private static String typeOf(ProducerRecord<String, byte[]> record) {

@@ -13,7 +13,7 @@ class IdFilterTest {
     @Test
     void everyAddedIdIsFoundAcrossLayersAndFewOthersAre() {
         IdFilter filter = new IdFilter();
-        String[] added = new String[300_000]; // five layers: the first holds 16k ids
+        String[] added = new String[300_000]; // three layers: 16k, 64k, 256k ids
         for (int i = 0; i < added.length; i++) {
             added[i] = UUID.randomUUID() + "/" + (i % 7);
             filter.add(added[i]);
@@ -28,8 +28,9 @@ class IdFilterTest {
                 falsePositives++;
             }
         }
-        // about one in a thousand per layer at capacity, five layers
-        assertTrue(falsePositives < probes / 100, falsePositives + " false positives in " + probes);
+        // well under one in a thousand per full layer, three layers
+        System.out.printf("IdFilter: %d false positives in %d probes%n", falsePositives, probes);
+        assertTrue(falsePositives < probes / 250, falsePositives + " false positives in " + probes);
         // an id taken for one already added (a false positive) is not counted again
         assertTrue(filter.size() > added.length * 0.99 && filter.size() <= added.length, "size " + filter.size());
     }
