@@ -19,7 +19,11 @@ public final class EventKey {
         if (parts.length == 0) {
             throw new IllegalArgumentException("a key needs at least one part");
         }
-        StringBuilder key = new StringBuilder();
+        int length = parts.length;
+        for (String part : parts) {
+            length += part == null ? 0 : part.length();
+        }
+        StringBuilder key = new StringBuilder(length);
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
             if (part == null || part.isEmpty()) {

@@ -22,6 +22,7 @@ public final class PageChanges {
     private final List<SqlWrite> writes = new ArrayList<>();
     private final Map<Class<?>, Object> attachments = new java.util.HashMap<>();
     private int fetched;
+    private Map<EntityKind<?>, Set<String>> names;
 
     /** The object as it is now. When an object appears twice in a page, the later state wins. */
     public <S> PageChanges upsert(EntityKind<S> kind, S state) {
@@ -132,6 +133,14 @@ public final class PageChanges {
 
     public int fetched() {
         return fetched;
+    }
+
+    /** What the page names, per kind ({@link PageFootprint}): computed once, when the page is complete. */
+    Map<EntityKind<?>, Set<String>> names() {
+        if (names == null) {
+            names = PageFootprint.namesOf(this);
+        }
+        return names;
     }
 
     public Map<EntityKind<?>, KindChanges<?>> byKind() {

@@ -15,32 +15,59 @@ import java.util.Set;
  */
 final class PageFootprint {
 
-    private final Map<EntityKind<?>, Set<String>> touched = new HashMap<>();
+    /** What the page names (computed once per page, kept by its {@link PageChanges}). */
+    private final Map<EntityKind<?>, Set<String>> named;
+    /** What the write touches beyond that. */
+    private final Map<EntityKind<?>, Set<String>> extra = new HashMap<>();
+
+    private PageFootprint(Map<EntityKind<?>, Set<String>> named) {
+        this.named = named;
+    }
 
     /** The objects {@code changes} names, their owners, and the owners whose child lists it replaces or sweeps. */
     static PageFootprint of(PageChanges changes) {
-        PageFootprint footprint = new PageFootprint();
-        for (Map.Entry<EntityKind<?>, PageChanges.KindChanges<?>> e : changes.byKind().entrySet()) {
-            footprint.touched.put(e.getKey(), names(e.getKey(), e.getValue()));
-        }
-        return footprint;
+        return new PageFootprint(changes.names());
     }
 
     /** Adds objects the write deletes beyond those the page names (children gone from an owner's list). */
     PageFootprint alsoWrites(EntityKind<?> kind, Collection<String> objectIds) {
-        touched.computeIfAbsent(kind, k -> new HashSet<>()).addAll(objectIds);
+        if (!objectIds.isEmpty()) {
+            extra.computeIfAbsent(kind, k -> new HashSet<>()).addAll(objectIds);
+        }
         return this;
     }
 
     /** Whether {@code next} names an object or owner this footprint touches. */
     boolean overlaps(PageChanges next) {
-        for (Map.Entry<EntityKind<?>, PageChanges.KindChanges<?>> e : next.byKind().entrySet()) {
-            Set<String> mine = touched.get(e.getKey());
-            if (mine != null && names(e.getKey(), e.getValue()).stream().anyMatch(mine::contains)) {
+        for (Map.Entry<EntityKind<?>, Set<String>> e : next.names().entrySet()) {
+            if (intersect(named.get(e.getKey()), e.getValue()) || intersect(extra.get(e.getKey()), e.getValue())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean intersect(Set<String> a, Set<String> b) {
+        if (a == null || a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        Set<String> small = a.size() <= b.size() ? a : b;
+        Set<String> large = small == a ? b : a;
+        for (String id : small) {
+            if (large.contains(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Per kind, what a page names: its objects and their owners, replaced and swept owners, removals. */
+    static Map<EntityKind<?>, Set<String>> namesOf(PageChanges changes) {
+        Map<EntityKind<?>, Set<String>> out = new HashMap<>();
+        for (Map.Entry<EntityKind<?>, PageChanges.KindChanges<?>> e : changes.byKind().entrySet()) {
+            out.put(e.getKey(), names(e.getKey(), e.getValue()));
+        }
+        return out;
     }
 
     private static <S> Set<String> names(EntityKind<S> kind, PageChanges.KindChanges<?> raw) {

@@ -48,7 +48,35 @@ public final class CopyText {
             return;
         }
         separator();
-        escaped(value.getBytes(StandardCharsets.UTF_8));
+        if (!asciiEscaped(value)) {
+            escaped(value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Writes an ASCII value char by char (ids, names: most text fields), escaping as {@link #escaped}; false, having
+     * written nothing, at the first non-ASCII char.
+     */
+    private boolean asciiEscaped(String value) {
+        int n = value.length();
+        ensure(2 * n);
+        int at = size;
+        for (int i = 0; i < n; i++) {
+            char ch = value.charAt(i);
+            if (ch >= 0x80) {
+                return false;
+            }
+            byte escape = ch == '\\' ? (byte) '\\' : ch == '\t' ? (byte) 't' : ch == '\n' ? (byte) 'n'
+                    : ch == '\r' ? (byte) 'r' : 0;
+            if (escape != 0) {
+                buf[at++] = '\\';
+                buf[at++] = escape;
+            } else {
+                buf[at++] = (byte) ch;
+            }
+        }
+        size = at;
+        return true;
     }
 
     /** A text field given as UTF-8 bytes (e.g. JSON), escaped as needed. */
