@@ -48,12 +48,21 @@ final class MembershipReconciler {
               join tmp_affected a on a.group_id = e.group_id where e.connection_id = ?
             """;
 
+    private static final String STAGED_COLUMNS = "membership_change (run_id, connection_id, group_id, member_id, "
+            + "member_type, relation, was_published) ";
+
+    /** With nothing published yet, every direct member is a change: staged without a comparison. */
+    private static final String NEW_DIRECT = "insert into " + STAGED_COLUMNS + """
+            select ?, e.connection_id, e.group_id, e.member_id, e.member_type, 'direct', false
+              from group_member_edge e join tmp_affected a on a.group_id = e.group_id where e.connection_id = ?
+            on conflict do nothing
+            """;
+
     /**
      * Their members only through nested groups: followed from the edges that point at groups (few), a union so
      * that cycles end, minus the direct members and the group itself.
      */
-    private static final String DESIRED_TRANSITIVE = """
-            insert into tmp_desired
+    private static final String NESTED = """
             with recursive nested(root, member_id, member_type) as (
                 select e.group_id, f.member_id, f.member_type from group_member_edge e
                   join tmp_affected a on a.group_id = e.group_id
@@ -64,10 +73,16 @@ final class MembershipReconciler {
                   join group_member_edge f on f.connection_id = ? and f.group_id = n.member_id
                  where n.member_type = 'group'
             )
-            select distinct n.root, n.member_id, n.member_type, 'transitive' from nested n
-             where n.member_id <> n.root and not exists (select 1 from group_member_edge d
+            """;
+    private static final String ONLY_NESTED = """
+             from nested n where n.member_id <> n.root and not exists (select 1 from group_member_edge d
                    where d.connection_id = ? and d.group_id = n.root and d.member_id = n.member_id)
             """;
+    private static final String DESIRED_TRANSITIVE = "insert into tmp_desired " + NESTED
+            + "select distinct n.root, n.member_id, n.member_type, 'transitive'" + ONLY_NESTED;
+    private static final String NEW_TRANSITIVE = "insert into " + STAGED_COLUMNS + NESTED
+            + "select distinct ?::uuid, ?, n.root, n.member_id, n.member_type, 'transitive', false" + ONLY_NESTED
+            + "on conflict do nothing";
 
     /** Desired vs published memberships of the affected groups: the differences, staged for publishing. */
     private static final String STAGE = """
@@ -158,6 +173,17 @@ final class MembershipReconciler {
                 at.newDeltaLink());
     }
 
+    private static boolean nothingPublished(java.sql.Connection c, String connectionId) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select not exists (select 1 from group_memberships where connection_id = ?)")) {
+            ps.setString(1, connectionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     private static void execute(java.sql.Connection c, String sql, Object... params) throws java.sql.SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -212,10 +238,16 @@ final class MembershipReconciler {
             String conn = run.connectionId();
             execute(c, AFFECTED, conn, conn);
             TableStatistics.analyze(c, "tmp_affected");
-            execute(c, DESIRED_DIRECT, conn);
-            execute(c, DESIRED_TRANSITIVE, conn, conn, conn);
-            TableStatistics.analyze(c, "tmp_desired");
-            execute(c, STAGE, run.runId(), conn, conn);
+            if (nothingPublished(c, conn)) {
+                // A first sync: no comparison with what is published, and no copy of the desired set in between.
+                execute(c, NEW_DIRECT, run.runId(), conn);
+                execute(c, NEW_TRANSITIVE, conn, conn, run.runId(), conn, conn);
+            } else {
+                execute(c, DESIRED_DIRECT, conn);
+                execute(c, DESIRED_TRANSITIVE, conn, conn, conn);
+                TableStatistics.analyze(c, "tmp_desired");
+                execute(c, STAGE, run.runId(), conn, conn);
+            }
             try (PreparedStatement ps = c.prepareStatement("delete from membership_dirty where connection_id = ?")) {
                 ps.setString(1, run.connectionId());
                 ps.executeUpdate();
