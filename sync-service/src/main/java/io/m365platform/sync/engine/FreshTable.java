@@ -9,24 +9,40 @@ package io.m365platform.sync.engine;
  */
 public final class FreshTable {
 
-    private final IdFilter written = new IdFilter();
-    private final IdFilter owners = new IdFilter();
+    private volatile IdFilter written = new IdFilter();
+    private volatile IdFilter owners = new IdFilter();
 
     /** False: the object is certainly not stored. */
     public boolean mayBeStored(String objectId) {
-        return written.mightContain(objectId);
+        IdFilter ids = written;
+        return ids == null || ids.mightContain(objectId);
     }
 
     /** False: no child of the owner is stored. */
     public boolean mayHaveChildren(String parentId) {
-        return owners.mightContain(parentId);
+        IdFilter ids = owners;
+        return ids == null || ids.mightContain(parentId);
+    }
+
+    /**
+     * Rows were written without being tracked (objects known new by other means, e.g. a first sync's memberships:
+     * millions, never looked up): from now on every object may be stored, and the filters' memory is freed.
+     */
+    public void writingUntracked() {
+        written = null;
+        owners = null;
     }
 
     /** The object (with its owner, null: none) is about to be written by this run (or may have been). */
     public void writing(String objectId, String parentId) {
-        written.add(objectId);
+        IdFilter ids = written;
+        IdFilter parents = owners;
+        if (ids == null) {
+            return;
+        }
+        ids.add(objectId);
         if (parentId != null) {
-            owners.add(parentId);
+            parents.add(parentId);
         }
     }
 }

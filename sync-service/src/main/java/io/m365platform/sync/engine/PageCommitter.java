@@ -236,7 +236,11 @@ public final class PageCommitter {
             }
             plan.changed.add(row);
             if (fresh != null) {
-                fresh.writing(row.objectId(), row.parentId());
+                if (changes.knownNew().contains(row.objectId())) {
+                    fresh.writingUntracked(); // no look-up needed them; no memory spent on them
+                } else {
+                    fresh.writing(row.objectId(), row.parentId());
+                }
             }
         }
         // The states of the children that are gone (few) are loaded for their deleted events.
