@@ -121,6 +121,11 @@ class TenantModelTest {
         User mover = t.users().list().stream().filter(u -> !u.isGuest() && !"Sales".equals(u.department())).findFirst().orElseThrow();
         t.users().update(mover.id(), b -> b.department("Sales"));
         assertTrue(t.groups().get(sales.id()).members().contains(mover.id()));
+        t.users().update(mover.id(), b -> b.jobTitle("Account Executive"));
+        assertTrue(t.groups().get(sales.id()).members().contains(mover.id()), "the rule's verdict did not change");
+        t.users().update(mover.id(), b -> b.department("Finance"));
+        assertTrue(!t.groups().get(sales.id()).members().contains(mover.id()), "a user who no longer matches leaves");
+        t.users().update(mover.id(), b -> b.department("Sales"));
         t.users().delete(mover.id(), false);
         assertTrue(!t.groups().get(sales.id()).members().contains(mover.id()), "deleted users leave their groups");
     }

@@ -53,19 +53,34 @@ final class DynamicMembership {
         };
     }
 
-    /** Re-evaluates every dynamic group for one user (inside write). */
-    static void reevaluate(Tenant tenant, User user, long seq) {
+    /** Parsed rules by text: a tenant has few distinct rules, and every user update evaluates them all. */
+    private static final java.util.Map<String, java.util.Optional<Function<User, Boolean>>> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Function<User, Boolean> cachedRule(String rule) {
+        return rule == null ? null : PARSED.computeIfAbsent(rule, r -> java.util.Optional.ofNullable(parse(r))).orElse(null);
+    }
+
+    /**
+     * Re-evaluates every dynamic group for one user (inside write). {@code before}: the user's previous state (null:
+     * a new user). Where the rule's verdict did not change, neither does the membership: the member list (a large
+     * group's is long) is searched only for a user who may join or leave.
+     */
+    static void reevaluate(Tenant tenant, User before, User user, long seq) {
         for (int i = 0; i < tenant.groups.size(); i++) {
             EntityTable.Slot<Group> s = tenant.groups.slot(i);
             if (!s.live() || !s.value().isDynamic()) {
                 continue;
             }
             Group g = s.value();
-            Function<User, Boolean> rule = parse(g.membershipRule());
+            Function<User, Boolean> rule = cachedRule(g.membershipRule());
             if (rule == null) {
                 continue;
             }
             boolean should = rule.apply(user);
+            if (before != null && rule.apply(before) == should) {
+                continue;
+            }
             boolean is = g.members().contains(user.id());
             if (should == is) {
                 continue;
@@ -83,7 +98,7 @@ final class DynamicMembership {
     /** Recomputes all members of one dynamic group (inside write). */
     static void recompute(Tenant tenant, String groupId, long seq) {
         Group g = tenant.groups.get(groupId);
-        Function<User, Boolean> rule = parse(g.membershipRule());
+        Function<User, Boolean> rule = cachedRule(g.membershipRule());
         if (rule == null) {
             return;
         }

@@ -100,7 +100,7 @@ public final class UserOperations {
             validateReferences(created);
             long seq = tenant.nextSeq();
             tenant.users.insert(created, seq);
-            DynamicMembership.reevaluate(tenant, created, seq);
+            DynamicMembership.reevaluate(tenant, null, created, seq);
             return created;
         });
     }
@@ -129,7 +129,7 @@ public final class UserOperations {
             if (changed.contains("assignedLicenses")) {
                 tenant.licenseTopologyChanged(seq);
             }
-            DynamicMembership.reevaluate(tenant, updated, seq);
+            DynamicMembership.reevaluate(tenant, old, updated, seq);
             return updated;
         });
     }
