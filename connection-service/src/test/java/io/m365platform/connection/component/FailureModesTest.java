@@ -185,6 +185,8 @@ class FailureModesTest {
     void transientFailuresAreRetriedAndLeaveTheStatusAlone() {
         TestApp app = m365App();
         String id = connect(app);
+        // The outbox publishes the new connection's events after the response: count them once they are all in.
+        Events.log().awaitStatus(id, "connected");
         int eventsBefore = Events.log().types(id).size();
 
         String outage = Sim.tokenEndpointUnavailable(0);
