@@ -1,0 +1,172 @@
+package io.m365platform.sync.it;
+
+import io.m365platform.contracts.connection.Product;
+import io.m365platform.contracts.sync.SyncResource;
+import io.m365platform.contracts.sync.SyncTrigger;
+import io.m365platform.graphsim.GraphSimulator;
+import io.m365platform.graphsim.model.User;
+import io.m365platform.graphsim.tenant.GenerationSpec;
+import io.m365platform.graphsim.tenant.Tenant;
+import io.m365platform.graphsim.tenant.TenantGenerator;
+import io.m365platform.sync.connection.ConnectionRepository;
+import io.m365platform.sync.db.Jdbc;
+import io.m365platform.sync.engine.EngineContext;
+import io.m365platform.sync.engine.RunDispatcher;
+import io.m365platform.sync.entity.EntityCatalog;
+import io.m365platform.sync.run.Run;
+import io.m365platform.sync.run.RunMode;
+import io.m365platform.sync.run.RunRepository;
+import io.m365platform.sync.run.RunStatus;
+import io.m365platform.sync.run.StepRepository;
+import io.m365platform.sync.support.DirectoryFacts;
+import io.m365platform.sync.support.InjectSimulator;
+import io.m365platform.sync.support.SimulatorTokenSource;
+import io.m365platform.sync.support.TestConnections;
+import io.m365platform.sync.support.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Pages that write only entity rows are written two at once (the later one's checkpoint waits for the earlier
+ * page). When a page's write fails, no page after it may commit: the run pauses with its checkpoint after the last
+ * good page, and the resumed run ends in the tenant's exact state. The failure is a PostgreSQL trigger that rejects
+ * one user of the second users page.
+ */
+@QuarkusTest
+class PageWriteFailureTest {
+
+    private static final int PAGE = 40; // %test.sync.graph.page-size
+
+    @InjectSimulator
+    GraphSimulator simulator;
+
+    @Inject
+    EngineContext context;
+
+    @Inject
+    SimulatorTokenSource tokens;
+
+    @Inject
+    ConnectionRepository connectionRepository;
+
+    @Inject
+    RunRepository runs;
+
+    @Inject
+    StepRepository steps;
+
+    @Inject
+    RunDispatcher dispatcher;
+
+    @Inject
+    TestConnections connections;
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    EntityCatalog catalog;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void aFailedPageWriteHoldsBackThePagesAfterItAndTheResumedRunEndsExact() {
+        Tenant tenant = simulator.tenants().generate(new GenerationSpec(73, 130, "failing-write"));
+        var app = TenantGenerator.registerDemoApp(tenant, TestConnections.ALL_READ, Set.of(), List.of());
+        String connectionId = UUID.randomUUID().toString();
+        tokens.register(connectionId, tenant.id(), app.clientId(), app.secret());
+        connectionRepository.apply(connectionId, tenant.id(), Product.MICROSOFT_365.wireName(), "connected",
+                TestConnections.ALL_READ, Instant.now());
+        // A first delta round returns the users in the tenant's order, PAGE a page.
+        List<User> order = tenant.users().list();
+        String poisoned = order.get(PAGE + PAGE / 2).id();
+        Set<String> firstPage = new HashSet<>(order.subList(0, PAGE).stream().map(User::id).toList());
+
+        reject(poisoned);
+        UUID runId = UUID.randomUUID();
+        try {
+            runs.enqueue(new RunRepository.NewRun(runId, connectionId, tenant.id(), RunMode.FULL, SyncTrigger.REQUEST,
+                    null, "test", "write failure test", List.of(), context.settings().instanceId(),
+                    context.settings().lease()));
+            dispatcher.dispatch(runId);
+            Run paused = connections.awaitRun(connectionId, r -> r.runId().equals(runId), Set.of(RunStatus.PAUSED,
+                    RunStatus.FAILED, RunStatus.COMPLETED), Duration.ofSeconds(60));
+            assertEquals(RunStatus.PAUSED, paused.status(), paused.statusReason());
+            assertEquals("database-error", paused.errorCode());
+
+            // Only the first page committed: not the failed one, nor one written beside it.
+            assertEquals(firstPage, storedUsers(connectionId), "the users of the first page, and only those");
+            assertFalse(storedUsers(connectionId).contains(poisoned));
+            // The step's counters commit with its checkpoint: they count the first page's users alone.
+            assertEquals(PAGE, steps.steps(runId).stream().filter(s -> s.resource() == SyncResource.USERS)
+                    .mapToLong(s -> s.created()).sum(), "checkpoint after the first page");
+        } finally {
+            allowAll();
+        }
+
+        Run resumed = connections.awaitRun(connectionId, r -> r.runId().equals(runId),
+                Set.of(RunStatus.COMPLETED, RunStatus.FAILED), Duration.ofSeconds(90));
+        assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.statusReason());
+        DirectoryFacts truth = DirectoryFacts.groundTruth(tenant, false, true);
+        assertEquals(Map.of(), DirectoryFacts.differences(truth,
+                DirectoryFacts.fromDatabase(jdbc, catalog, connectionId)), "tables vs simulator");
+        assertEquals(Map.of(), DirectoryFacts.differences(truth,
+                DirectoryFacts.fromTopics(new TopicReader(bootstrapServers), connectionId)), "topics vs simulator");
+    }
+
+    private void reject(String objectId) {
+        if (!objectId.matches("[0-9a-f-]+")) {
+            throw new IllegalArgumentException(objectId);
+        }
+        jdbc.inTransactionVoid(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("create or replace function test_reject_user() returns trigger language plpgsql as $$ "
+                        + "begin if new.object_id = '" + objectId + "' then "
+                        + "raise exception 'injected write failure for %', new.object_id; end if; return new; end $$");
+                st.execute("create trigger test_reject_user before insert or update on users for each row "
+                        + "execute function test_reject_user()");
+            }
+        });
+    }
+
+    private void allowAll() {
+        jdbc.inTransactionVoid(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("drop trigger if exists test_reject_user on users");
+                st.execute("drop function if exists test_reject_user()");
+            }
+        });
+    }
+
+    private Set<String> storedUsers(String connectionId) {
+        return jdbc.withConnection(c -> {
+            Set<String> ids = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("select object_id from users where connection_id = ?")) {
+                ps.setString(1, connectionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+}
