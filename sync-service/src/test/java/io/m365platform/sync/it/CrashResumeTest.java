@@ -1,16 +1,12 @@
 package io.m365platform.sync.it;
 
-import io.m365platform.contracts.connection.Product;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.sync.SyncTrigger;
 import io.m365platform.graphsim.GraphSimulator;
 import io.m365platform.graphsim.faults.FaultRule;
-import io.m365platform.graphsim.tenant.GenerationSpec;
 import io.m365platform.graphsim.tenant.Tenant;
-import io.m365platform.graphsim.tenant.TenantGenerator;
 import io.m365platform.sync.SyncModel;
 import io.m365platform.sync.config.SyncSettings;
-import io.m365platform.sync.connection.ConnectionRepository;
 import io.m365platform.sync.db.Jdbc;
 import io.m365platform.sync.engine.EngineContext;
 import io.m365platform.sync.engine.RunDispatcher;
@@ -25,7 +21,6 @@ import io.m365platform.sync.support.DirectoryFacts;
 import io.m365platform.sync.support.InjectSimulator;
 import io.m365platform.sync.support.SimulatorTokenSource;
 import io.m365platform.sync.support.TestConnections;
-import io.m365platform.sync.support.TopicReader;
 import io.m365platform.sync.token.TokenSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -33,9 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -61,9 +54,6 @@ class CrashResumeTest {
     SimulatorTokenSource tokens;
 
     @Inject
-    ConnectionRepository connectionRepository;
-
-    @Inject
     RunRepository runs;
 
     @Inject
@@ -83,13 +73,10 @@ class CrashResumeTest {
 
     @Test
     void aRunOfACrashedInstanceIsResumedByAnotherFromItsCheckpoint() {
-        Tenant tenant = simulator.tenants().generate(new GenerationSpec(51, 90, "crashing"));
-        var app = TenantGenerator.registerDemoApp(tenant, TestConnections.ALL_READ, Set.of(), List.of());
-        String connectionId = UUID.randomUUID().toString();
-        tokens.register(connectionId, tenant.id(), app.clientId(), app.secret());
         // Known as connected, without an event: the run must start on the other instance, not on this one.
-        connectionRepository.apply(connectionId, tenant.id(), Product.MICROSOFT_365.wireName(), "connected",
-                TestConnections.ALL_READ, Instant.now());
+        TestConnections.TestConnection known = connections.known(simulator, "crashing", 51, 90);
+        Tenant tenant = known.tenant();
+        String connectionId = known.connectionId();
 
         // The other instance reads small pages, slowly, so that it crashes in the middle of the users.
         SyncSettings small = context.settings().withInstanceId("instance-that-crashes");
@@ -127,11 +114,8 @@ class CrashResumeTest {
                     .filter(e -> e.query() == null || !e.query().contains("skiptoken")).count();
             assertEquals(1, firstRequests, "the users round was not restarted");
 
-            DirectoryFacts truth = DirectoryFacts.groundTruth(tenant, false, true);
-            assertEquals(Map.of(), DirectoryFacts.differences(truth,
-                    DirectoryFacts.fromDatabase(jdbc, catalog, connectionId)), "tables vs simulator");
-            assertEquals(Map.of(), DirectoryFacts.differences(truth,
-                    DirectoryFacts.fromTopics(new TopicReader(bootstrapServers), connectionId)), "topics vs simulator");
+            DirectoryFacts.assertStoredAndPublished(DirectoryFacts.groundTruth(tenant, false, true), jdbc, catalog,
+                    bootstrapServers, connectionId);
         } finally {
             simulator.faults().remove(slow.id());
             otherEngine.close();

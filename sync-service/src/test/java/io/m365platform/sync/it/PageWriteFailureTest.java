@@ -1,14 +1,9 @@
 package io.m365platform.sync.it;
 
-import io.m365platform.contracts.connection.Product;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.sync.SyncTrigger;
 import io.m365platform.graphsim.GraphSimulator;
 import io.m365platform.graphsim.model.User;
-import io.m365platform.graphsim.tenant.GenerationSpec;
-import io.m365platform.graphsim.tenant.Tenant;
-import io.m365platform.graphsim.tenant.TenantGenerator;
-import io.m365platform.sync.connection.ConnectionRepository;
 import io.m365platform.sync.db.Jdbc;
 import io.m365platform.sync.engine.EngineContext;
 import io.m365platform.sync.engine.RunDispatcher;
@@ -20,9 +15,7 @@ import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.run.StepRepository;
 import io.m365platform.sync.support.DirectoryFacts;
 import io.m365platform.sync.support.InjectSimulator;
-import io.m365platform.sync.support.SimulatorTokenSource;
 import io.m365platform.sync.support.TestConnections;
-import io.m365platform.sync.support.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,10 +25,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,12 +51,6 @@ class PageWriteFailureTest {
     EngineContext context;
 
     @Inject
-    SimulatorTokenSource tokens;
-
-    @Inject
-    ConnectionRepository connectionRepository;
-
-    @Inject
     RunRepository runs;
 
     @Inject
@@ -88,23 +73,19 @@ class PageWriteFailureTest {
 
     @Test
     void aFailedPageWriteHoldsBackThePagesAfterItAndTheResumedRunEndsExact() {
-        Tenant tenant = simulator.tenants().generate(new GenerationSpec(73, 130, "failing-write"));
-        var app = TenantGenerator.registerDemoApp(tenant, TestConnections.ALL_READ, Set.of(), List.of());
-        String connectionId = UUID.randomUUID().toString();
-        tokens.register(connectionId, tenant.id(), app.clientId(), app.secret());
-        connectionRepository.apply(connectionId, tenant.id(), Product.MICROSOFT_365.wireName(), "connected",
-                TestConnections.ALL_READ, Instant.now());
+        TestConnections.TestConnection c = connections.known(simulator, "failing-write", 73, 130);
+        String connectionId = c.connectionId();
         // A first delta round returns the users in the tenant's order, PAGE a page.
-        List<User> order = tenant.users().list();
+        List<User> order = c.tenant().users().list();
         String poisoned = order.get(PAGE + PAGE / 2).id();
         Set<String> firstPage = new HashSet<>(order.subList(0, PAGE).stream().map(User::id).toList());
 
         reject(poisoned);
         UUID runId = UUID.randomUUID();
         try {
-            runs.enqueue(new RunRepository.NewRun(runId, connectionId, tenant.id(), RunMode.FULL, SyncTrigger.REQUEST,
-                    null, "test", "write failure test", List.of(), context.settings().instanceId(),
-                    context.settings().lease()));
+            runs.enqueue(new RunRepository.NewRun(runId, connectionId, c.tenant().id(), RunMode.FULL,
+                    SyncTrigger.REQUEST, null, "test", "write failure test", List.of(),
+                    context.settings().instanceId(), context.settings().lease()));
             dispatcher.dispatch(runId);
             Run paused = connections.awaitRun(connectionId, r -> r.runId().equals(runId), Set.of(RunStatus.PAUSED,
                     RunStatus.FAILED, RunStatus.COMPLETED), Duration.ofSeconds(60));
@@ -124,11 +105,8 @@ class PageWriteFailureTest {
         Run resumed = connections.awaitRun(connectionId, r -> r.runId().equals(runId),
                 Set.of(RunStatus.COMPLETED, RunStatus.FAILED), Duration.ofSeconds(90));
         assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.statusReason());
-        DirectoryFacts truth = DirectoryFacts.groundTruth(tenant, false, true);
-        assertEquals(Map.of(), DirectoryFacts.differences(truth,
-                DirectoryFacts.fromDatabase(jdbc, catalog, connectionId)), "tables vs simulator");
-        assertEquals(Map.of(), DirectoryFacts.differences(truth,
-                DirectoryFacts.fromTopics(new TopicReader(bootstrapServers), connectionId)), "topics vs simulator");
+        DirectoryFacts.assertStoredAndPublished(DirectoryFacts.groundTruth(c.tenant(), false, true), jdbc, catalog,
+                bootstrapServers, connectionId);
     }
 
     private void reject(String objectId) {

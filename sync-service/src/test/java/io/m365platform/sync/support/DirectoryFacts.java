@@ -438,6 +438,15 @@ public record DirectoryFacts(
     }
 
     /** Field-by-field comparison with a readable message. */
+    /** Asserts that the connection's tables and its topics (replayed from offset 0) both equal {@code truth}. */
+    public static void assertStoredAndPublished(DirectoryFacts truth, Jdbc jdbc, EntityCatalog catalog,
+                                                String bootstrapServers, String connectionId) {
+        org.junit.jupiter.api.Assertions.assertEquals(Map.of(), differences(truth,
+                fromDatabase(jdbc, catalog, connectionId)), "tables vs simulator");
+        org.junit.jupiter.api.Assertions.assertEquals(Map.of(), differences(truth,
+                fromTopics(new TopicReader(bootstrapServers), connectionId)), "topics vs simulator");
+    }
+
     public static Map<String, String> differences(DirectoryFacts expected, DirectoryFacts actual) {
         Map<String, String> diff = new HashMap<>();
         compare(diff, "users", expected.users, actual.users);

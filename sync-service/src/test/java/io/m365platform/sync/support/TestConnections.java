@@ -49,6 +49,9 @@ public class TestConnections {
     @Inject
     RunRepository runs;
 
+    @Inject
+    io.m365platform.sync.connection.ConnectionRepository connectionRepository;
+
     /** A tenant, its registered app and the connection id sync-service knows it by. */
     public record TestConnection(String connectionId, Tenant tenant, AppOperations.RegisteredApp app,
                                  Set<String> permissions, Product product) {
@@ -69,6 +72,20 @@ public class TestConnections {
         publish(new ConnectionCreated(state(connectionId, tenant, app, permissions, product, ConnectionStatus.CONNECTED,
                 now), "test", now));
         return new TestConnection(connectionId, tenant, app, permissions, product);
+    }
+
+    /**
+     * A generated tenant sync-service knows as connected with every read permission, without a connection event: no
+     * run starts until the test starts one (on this instance or another).
+     */
+    public TestConnection known(GraphSimulator simulator, String name, long seed, int users) {
+        Tenant tenant = simulator.tenants().generate(new GenerationSpec(seed, users, name));
+        AppOperations.RegisteredApp app = TenantGenerator.registerDemoApp(tenant, ALL_READ, Set.of(), List.of());
+        String connectionId = UUID.randomUUID().toString();
+        tokens.register(connectionId, tenant.id(), app.clientId(), app.secret());
+        connectionRepository.apply(connectionId, tenant.id(), Product.MICROSOFT_365.wireName(), "connected", ALL_READ,
+                Instant.now());
+        return new TestConnection(connectionId, tenant, app, ALL_READ, Product.MICROSOFT_365);
     }
 
     public void changeStatus(TestConnection c, ConnectionStatus status, ConnectionStatus previous) {
