@@ -77,7 +77,7 @@ public final class GraphSimulator implements AutoCloseable {
     static {
         // The JDK's server leaves Nagle's algorithm on unless told otherwise: the end of a response then waits for
         // the client's delayed ACK, up to 40 ms a request. Graph answers at once; so must the simulator (measured by
-        // the sync benchmark: reading 100k users 4.4 s -> 1.9 s; ~100 small pages of consents 5.3 s -> 0.8 s). Read
+        // the sync benchmark: reading 100k users 4.4 s -> 1.5 s; ~100 small pages of consents 5.3 s -> 0.5 s). Read
         // once, when the first server is made in this JVM.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");

@@ -58,7 +58,8 @@ final class DynamicMembership {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Function<User, Boolean> cachedRule(String rule) {
-        return rule == null ? null : PARSED.computeIfAbsent(rule, r -> java.util.Optional.ofNullable(parse(r))).orElse(null);
+        return rule == null ? null
+                : PARSED.computeIfAbsent(rule, r -> java.util.Optional.ofNullable(parse(r))).orElse(null);
     }
 
     /**
