@@ -63,7 +63,8 @@ public class SyncBeans {
                 config.schedule().incremental(), config.schedule().full(), config.schedule().deltaMaxAge(),
                 config.runs().pauseDelay(), config.runs().maxAttempts(), config.guard().maxDeletionShare(),
                 config.guard().minDeletions(), config.runs().progressEveryPages(), config.runs().deletionChunk(),
-                config.graph().pageSize(), config.schedule().signInActivityMaxAge());
+                config.graph().pageSize(), config.schedule().signInActivityMaxAge(),
+                config.runs().membershipChunk());
     }
 
     @Produces

@@ -48,6 +48,9 @@ public interface SyncConfig {
 
         @WithDefault("500")
         int deletionChunk();
+
+        @WithDefault("5000")
+        int membershipChunk();
     }
 
     interface Schedule {

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param deletionChunk       deletions applied (published + deleted) per transaction
  * @param graphPageSize       {@code $top} for collections that support it (Graph allows up to 999)
  * @param signInActivityMaxAge incremental runs read users' signInActivity again when the last read is older
+ * @param membershipChunk     group memberships published (and stored) per transaction
  */
 public record SyncSettings(
         String instanceId,
@@ -40,10 +41,13 @@ public record SyncSettings(
         int progressEveryPages,
         int deletionChunk,
         int graphPageSize,
-        Duration signInActivityMaxAge) {
+        Duration signInActivityMaxAge,
+        int membershipChunk) {
 
     /** Default for {@link #signInActivityMaxAge}: once a day. */
     public static final Duration DEFAULT_SIGN_IN_ACTIVITY_MAX_AGE = Duration.ofHours(24);
+    /** Default for {@link #membershipChunk}. */
+    public static final int DEFAULT_MEMBERSHIP_CHUNK = 5000;
 
     /** Settings with the default sign-in activity age (callers written before that setting existed). */
     public SyncSettings(String instanceId, Duration lease, Duration heartbeat, int maxConcurrentRuns,
@@ -52,7 +56,7 @@ public record SyncSettings(
                         int deletionChunk, int graphPageSize) {
         this(instanceId, lease, heartbeat, maxConcurrentRuns, incrementalInterval, fullInterval, deltaMaxAge,
                 pauseDelay, maxAttempts, maxDeletionShare, minGuardedDeletions, progressEveryPages, deletionChunk,
-                graphPageSize, DEFAULT_SIGN_IN_ACTIVITY_MAX_AGE);
+                graphPageSize, DEFAULT_SIGN_IN_ACTIVITY_MAX_AGE, DEFAULT_MEMBERSHIP_CHUNK);
     }
 
     public SyncSettings {
@@ -70,14 +74,16 @@ public record SyncSettings(
         if (graphPageSize < 1 || graphPageSize > 999) {
             throw new IllegalArgumentException("graphPageSize must be within 1..999, was " + graphPageSize);
         }
-        if (maxConcurrentRuns < 1 || progressEveryPages < 1 || deletionChunk < 1 || maxAttempts < 1) {
-            throw new IllegalArgumentException("maxConcurrentRuns, progressEveryPages, deletionChunk and maxAttempts must be positive");
+        if (maxConcurrentRuns < 1 || progressEveryPages < 1 || deletionChunk < 1 || maxAttempts < 1
+                || membershipChunk < 1) {
+            throw new IllegalArgumentException("maxConcurrentRuns, progressEveryPages, deletionChunk, maxAttempts and "
+                    + "membershipChunk must be positive");
         }
     }
 
     public SyncSettings withInstanceId(String id) {
         return new SyncSettings(id, lease, heartbeat, maxConcurrentRuns, incrementalInterval, fullInterval,
                 deltaMaxAge, pauseDelay, maxAttempts, maxDeletionShare, minGuardedDeletions, progressEveryPages,
-                deletionChunk, graphPageSize, signInActivityMaxAge);
+                deletionChunk, graphPageSize, signInActivityMaxAge, membershipChunk);
     }
 }

@@ -1,5 +1,6 @@
 package io.m365platform.sync.it;
 
+import io.m365platform.contracts.EventKey;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.sync.SyncTrigger;
 import io.m365platform.graphsim.GraphSimulator;
@@ -20,11 +21,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +36,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Pages that write only entity rows are written two at once (the later one's checkpoint waits for the earlier
@@ -80,17 +85,10 @@ class PageWriteFailureTest {
         String poisoned = order.get(PAGE + PAGE / 2).id();
         Set<String> firstPage = new HashSet<>(order.subList(0, PAGE).stream().map(User::id).toList());
 
-        reject(poisoned);
+        reject("users", poisoned);
         UUID runId = UUID.randomUUID();
         try {
-            runs.enqueue(new RunRepository.NewRun(runId, connectionId, c.tenant().id(), RunMode.FULL,
-                    SyncTrigger.REQUEST, null, "test", "write failure test", List.of(),
-                    context.settings().instanceId(), context.settings().lease()));
-            dispatcher.dispatch(runId);
-            Run paused = connections.awaitRun(connectionId, r -> r.runId().equals(runId), Set.of(RunStatus.PAUSED,
-                    RunStatus.FAILED, RunStatus.COMPLETED), Duration.ofSeconds(60));
-            assertEquals(RunStatus.PAUSED, paused.status(), paused.statusReason());
-            assertEquals("database-error", paused.errorCode());
+            startAndAwaitPause(c, runId);
 
             // Only the first page committed: not the failed one, nor one written beside it.
             assertEquals(firstPage, storedUsers(connectionId), "the users of the first page, and only those");
@@ -99,36 +97,93 @@ class PageWriteFailureTest {
             assertEquals(PAGE, steps.steps(runId).stream().filter(s -> s.resource() == SyncResource.USERS)
                     .mapToLong(s -> s.created()).sum(), "checkpoint after the first page");
         } finally {
-            allowAll();
+            allowAll("users");
         }
 
-        Run resumed = connections.awaitRun(connectionId, r -> r.runId().equals(runId),
+        awaitExactAfterResume(c, runId);
+    }
+
+    /**
+     * A first sync publishes memberships in chunks, two written at once, in key order: when one chunk's write fails,
+     * the run pauses with its cursor after the last good chunk (of the direct memberships, read from the edges, or
+     * of the staged transitive ones), and the resumed run continues from there to the exact state.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"direct", "transitive"})
+    void aFailedMembershipChunkHoldsBackTheChunksAfterItAndTheResumedRunEndsExact(String relation) {
+        TestConnections.TestConnection c = connections.known(simulator, "failing-" + relation, 79, 1000);
+        int chunk = context.settings().membershipChunk();
+        DirectoryFacts truth = DirectoryFacts.groundTruth(c.tenant(), false, true);
+        // Both kinds are published in the order of (group id, member id): PostgreSQL's C collation, Java's for ids.
+        Comparator<DirectoryFacts.MembershipFact> keyOrder = Comparator.comparing(DirectoryFacts.MembershipFact::groupId)
+                .thenComparing(DirectoryFacts.MembershipFact::memberId);
+        List<DirectoryFacts.MembershipFact> direct = truth.memberships().stream()
+                .filter(m -> m.relation().equals("direct")).sorted(keyOrder).toList();
+        List<DirectoryFacts.MembershipFact> transitive = truth.memberships().stream()
+                .filter(m -> m.relation().equals("transitive")).sorted(keyOrder).toList();
+        List<DirectoryFacts.MembershipFact> ofRelation = relation.equals("direct") ? direct : transitive;
+        assertTrue(ofRelation.size() > 3 * chunk, "the tenant has " + ofRelation.size() + " " + relation
+                + " memberships: too few for chunks of " + chunk);
+        // In the third chunk: two chunks commit, the third fails, and the fourth (written beside it) must not commit.
+        int poisonedAt = 2 * chunk + chunk / 2;
+        DirectoryFacts.MembershipFact poisoned = ofRelation.get(poisonedAt);
+        Set<DirectoryFacts.MembershipFact> expected = new HashSet<>(ofRelation.subList(0, 2 * chunk));
+        if (relation.equals("transitive")) {
+            expected.addAll(direct);
+        }
+
+        reject("group_memberships", EventKey.of(poisoned.groupId(), poisoned.memberId()));
+        UUID runId = UUID.randomUUID();
+        try {
+            startAndAwaitPause(c, runId);
+            assertEquals(expected, DirectoryFacts.fromDatabase(jdbc, catalog, c.connectionId()).memberships(),
+                    "the memberships of the chunks before the failed one, and only those");
+        } finally {
+            allowAll("group_memberships");
+        }
+        awaitExactAfterResume(c, runId);
+    }
+
+    private void startAndAwaitPause(TestConnections.TestConnection c, UUID runId) {
+        runs.enqueue(new RunRepository.NewRun(runId, c.connectionId(), c.tenant().id(), RunMode.FULL,
+                SyncTrigger.REQUEST, null, "test", "write failure test", List.of(),
+                context.settings().instanceId(), context.settings().lease()));
+        dispatcher.dispatch(runId);
+        Run paused = connections.awaitRun(c.connectionId(), r -> r.runId().equals(runId), Set.of(RunStatus.PAUSED,
+                RunStatus.FAILED, RunStatus.COMPLETED), Duration.ofSeconds(60));
+        assertEquals(RunStatus.PAUSED, paused.status(), paused.statusReason());
+        assertEquals("database-error", paused.errorCode());
+    }
+
+    private void awaitExactAfterResume(TestConnections.TestConnection c, UUID runId) {
+        Run resumed = connections.awaitRun(c.connectionId(), r -> r.runId().equals(runId),
                 Set.of(RunStatus.COMPLETED, RunStatus.FAILED), Duration.ofSeconds(90));
         assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.statusReason());
         DirectoryFacts.assertStoredAndPublished(DirectoryFacts.groundTruth(c.tenant(), false, true), jdbc, catalog,
-                bootstrapServers, connectionId);
+                bootstrapServers, c.connectionId());
     }
 
-    private void reject(String objectId) {
-        if (!objectId.matches("[0-9a-f-]+")) {
-            throw new IllegalArgumentException(objectId);
+    /** A trigger that fails the write of one row of {@code table}: the injected database failure. */
+    private void reject(String table, String objectId) {
+        if (!objectId.matches("[0-9a-f/-]+") || !table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(table + " " + objectId);
         }
         jdbc.inTransactionVoid(c -> {
             try (Statement st = c.createStatement()) {
-                st.execute("create or replace function test_reject_user() returns trigger language plpgsql as $$ "
+                st.execute("create or replace function test_reject_row() returns trigger language plpgsql as $$ "
                         + "begin if new.object_id = '" + objectId + "' then "
                         + "raise exception 'injected write failure for %', new.object_id; end if; return new; end $$");
-                st.execute("create trigger test_reject_user before insert or update on users for each row "
-                        + "execute function test_reject_user()");
+                st.execute("create trigger test_reject_row before insert or update on " + table + " for each row "
+                        + "execute function test_reject_row()");
             }
         });
     }
 
-    private void allowAll() {
+    private void allowAll(String table) {
         jdbc.inTransactionVoid(c -> {
             try (Statement st = c.createStatement()) {
-                st.execute("drop trigger if exists test_reject_user on users");
-                st.execute("drop function if exists test_reject_user()");
+                st.execute("drop trigger if exists test_reject_row on " + table);
+                st.execute("drop function if exists test_reject_row()");
             }
         });
     }
