@@ -75,6 +75,10 @@ public final class SyncBenchmark {
     private static List<SyncResource> RESOURCES = List.of();
     private static int WARM_UPS = 2;
     private static int REPEAT = 3;
+    private static boolean FLOOR = true;
+    /** The tables of the floor: those of nearly all of a full run's rows (the others hold a few dozen). */
+    private static final List<String> FLOOR_TABLES = List.of("users", "license_assignments", "groups",
+            "group_memberships");
 
     private SyncBenchmark() {
     }
@@ -87,7 +91,7 @@ public final class SyncBenchmark {
     }
 
     /** Sum of user + system time of the local postgres processes (Linux /proc; 0 elsewhere). */
-    private static long postgresCpuMillis() {
+    static long postgresCpuMillis() {
         long ticks = 0;
         try (var dirs = Files.list(Path.of("/proc"))) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
@@ -154,6 +158,9 @@ public final class SyncBenchmark {
         // --repeat=N: measured full syncs, each into its own new connection; the table shows the median (the machine
         // varies by 10-15% from run to run), the list all of them
         REPEAT = Math.max(1, BenchInfra.intArg(args, "--repeat", WARM_UPS == 0 ? 1 : 3));
+        // --floor=false: skip the floors (storing the full run's rows with nothing else, publishing them again); they
+        // hold the rows in memory, so they are off by default above 200,000 users
+        FLOOR = Boolean.parseBoolean(BenchInfra.stringArg(args, "--floor", String.valueOf(users <= 200_000)));
         RESOURCES = only.isBlank() ? List.of() : java.util.Arrays.stream(only.split(","))
                 .map(r -> io.m365platform.sync.db.WireNames.fromWire(SyncResource.class, SyncResource::wireName, r.trim()))
                 .toList();
@@ -274,6 +281,12 @@ public final class SyncBenchmark {
         report.delta = execute(engine, context, connectionId, tenantId, RunMode.INCREMENTAL, report.resources);
         report.delta.peakHeap = heap.peakBytes();
         report.delta.gcMillis = HeapSampler.gcMillis() - gc0;
+        if (FLOOR) {
+            System.out.println("Floors: sending the stored rows' events alone, then storing the rows alone...");
+            report.publishFloor = PublishFloor.measure(context, connectionId, tenantId, FLOOR_TABLES);
+            report.storageFloor = StorageFloor.measure(jdbc, connectionId, FLOOR_TABLES,
+                    SyncBenchmark::postgresCpuMillis, Path.of("target"));
+        }
         engine.close();
         graph.close();
         dataSource.close();
@@ -442,6 +455,8 @@ public final class SyncBenchmark {
         Phase full;
         final List<Phase> fulls = new ArrayList<>();
         Phase delta;
+        PublishFloor.Result publishFloor;
+        List<StorageFloor.Result> storageFloor = List.of();
         long storedUsers;
         long storedMemberships;
         int changedUsers;
@@ -515,7 +530,37 @@ public final class SyncBenchmark {
                     delta.count(SyncResource.LICENSE_ASSIGNMENTS, RunStep::updated), delta.status));
             b.append(String.format("- Tenant generation and infrastructure start-up (not measured above): %.0f s%n",
                     setupSeconds));
+            if (publishFloor != null) {
+                floors(b);
+            }
             return b.toString();
+        }
+
+        /**
+         * The least any design spends on a full sync of this tenant, in CPU seconds: reading the pages (the read-only
+         * phase), storing the rows (copied back with nothing else) and sending their events (built beforehand); and
+         * what two cores have at the target of 20,000 users/s.
+         */
+        private void floors(StringBuilder b) {
+            b.append(String.format("- Floor, publishing: the %,d events of the rows of %s, built beforehand, sent "
+                            + "alone (5,000 a batch, two in flight): %.2f s, CPU s %.1f / %.1f (sync JVM / "
+                            + "simulator+Kafka JVM)%n", publishFloor.events(), String.join(", ", FLOOR_TABLES),
+                    publishFloor.seconds(), publishFloor.syncCpuSeconds(), publishFloor.kafkaCpuSeconds()));
+            for (StorageFloor.Result r : storageFloor) {
+                b.append(String.format("- Floor, storing: the full run's %,d rows of %s copied back into empty tables "
+                                + "with %s (COPY, %,d rows a transaction, two connections, nothing else): %.2f s, "
+                                + "%.1f PostgreSQL CPU s%n", r.rows(), String.join(", ", FLOOR_TABLES), r.variant(),
+                        5000, r.seconds(), r.postgresCpuSeconds()));
+            }
+            double reading = readOnly.syncCpuSeconds + readOnly.infraCpuSeconds;
+            double publishing = publishFloor.syncCpuSeconds() + publishFloor.kafkaCpuSeconds();
+            double storing = storageFloor.stream().filter(r -> !r.serviceIndexes())
+                    .mapToDouble(StorageFloor.Result::postgresCpuSeconds).sum();
+            double budget = 2.0 * users / 20_000;
+            b.append(String.format("- Sum of the floors: %.1f CPU s (reading %.1f + storing with primary keys only "
+                            + "%.1f + publishing, sync JVM and Kafka, %.1f). At 20,000 users/s the whole run may take "
+                            + "%.1f s: %.1f CPU s on 2 cores%n", reading + storing + publishing, reading, storing,
+                    publishing, users / 20_000.0, budget));
         }
 
         void print() {
