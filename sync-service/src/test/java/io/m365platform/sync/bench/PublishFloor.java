@@ -23,7 +23,13 @@ final class PublishFloor {
 
     private static final int BATCH = 5000;
 
-    record Result(long events, double seconds, double syncCpuSeconds, double kafkaCpuSeconds) {
+    /** All the events: their count, wall time, CPU seconds of the sync JVM and Kafka's; and each table's CPU. */
+    record Result(long events, double seconds, double syncCpuSeconds, double kafkaCpuSeconds,
+                  java.util.Map<String, Double> cpuByTable) {
+
+        double cpuOf(List<String> tables) {
+            return tables.stream().mapToDouble(t -> cpuByTable.getOrDefault(t, 0.0)).sum();
+        }
     }
 
     private PublishFloor() {
@@ -35,6 +41,7 @@ final class PublishFloor {
         double seconds = 0;
         double sync = 0;
         double kafka = 0;
+        java.util.Map<String, Double> cpuByTable = new java.util.LinkedHashMap<>();
         for (String table : tables) {
             EntityKind<?> kind = engine.catalog().kinds().stream().filter(k -> k.table().equals(table)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no entity kind stores " + table));
@@ -46,9 +53,10 @@ final class PublishFloor {
             long[] cpu1 = SyncBenchmark.cpuMillis();
             sync += (cpu1[0] - cpu0[0]) / 1000.0;
             kafka += (cpu1[1] - cpu0[1]) / 1000.0;
+            cpuByTable.put(table, (cpu1[0] - cpu0[0] + cpu1[1] - cpu0[1]) / 1000.0);
             events += prepared.size();
         }
-        return new Result(events, seconds, sync, kafka);
+        return new Result(events, seconds, sync, kafka, cpuByTable);
     }
 
     /** The kind's stored states as synced events, each with its state's JSON (as a page's comparison leaves it). */

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,8 +24,8 @@ import java.util.function.LongSupplier;
 /**
  * What storing a full sync's rows costs PostgreSQL at the least, whatever the sync's design: the rows the measured
  * run stored are copied back into empty copies of their tables (schema {@code sync_floor}), 5,000 rows a
- * transaction (commits not waiting for the WAL flush, as the sync's pages), on two connections at once so that both
- * cores work. Nothing is compared, staged, kept as raw edges or published. Two variants: the tables with the
+ * transaction (commits not waiting for the WAL flush, as the sync's pages), table after table, each on two
+ * connections at once so that both cores work. Nothing is compared, staged, kept as raw edges or published. Two variants: the tables with the
  * service's indexes, and with primary keys only (the least any upsert needs).
  */
 final class StorageFloor {
@@ -32,9 +34,15 @@ final class StorageFloor {
     private static final String SOURCE = "sync_bench";
     private static final String TARGET = "sync_floor";
 
-    record Result(boolean serviceIndexes, long rows, double seconds, double postgresCpuSeconds) {
+    /** One variant: its rows, wall time and PostgreSQL CPU seconds in all, and the CPU seconds of each table. */
+    record Result(boolean serviceIndexes, long rows, double seconds, double postgresCpuSeconds,
+                  Map<String, Double> cpuByTable) {
         String variant() {
             return serviceIndexes ? "the service's indexes" : "primary keys only";
+        }
+
+        double cpuOf(List<String> tables) {
+            return tables.stream().mapToDouble(t -> cpuByTable.getOrDefault(t, 0.0)).sum();
         }
     }
 
@@ -75,54 +83,58 @@ final class StorageFloor {
         return file;
     }
 
+    /** The tables one after the other (so that each one's CPU can be told), each on two connections at once. */
     private static Result load(Jdbc jdbc, List<String> tables, List<Path> dumps, boolean serviceIndexes,
                                LongSupplier postgresCpuMillis) throws Exception {
         prepare(jdbc, tables, serviceIndexes);
-        ConcurrentLinkedQueue<Chunk> chunks = new ConcurrentLinkedQueue<>();
+        Map<String, Double> cpuByTable = new LinkedHashMap<>();
         long rows = 0;
-        for (int i = 0; i < tables.size(); i++) {
-            List<String> lines = Files.readAllLines(dumps.get(i), StandardCharsets.UTF_8);
-            rows += lines.size();
-            for (int from = 0; from < lines.size(); from += CHUNK) {
-                StringBuilder text = new StringBuilder();
-                for (String line : lines.subList(from, Math.min(lines.size(), from + CHUNK))) {
-                    text.append(line).append('\n');
-                }
-                chunks.add(new Chunk(tables.get(i), text.toString().getBytes(StandardCharsets.UTF_8)));
-            }
-        }
+        double seconds = 0;
         ExecutorService writers = Executors.newFixedThreadPool(2);
-        long cpu0 = postgresCpuMillis.getAsLong();
-        long t0 = System.nanoTime();
         try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int w = 0; w < 2; w++) {
-                done.add(writers.submit(() -> {
-                    for (Chunk chunk = chunks.poll(); chunk != null; chunk = chunks.poll()) {
-                        Chunk current = chunk;
-                        jdbc.inPageTransaction(c -> {
-                            try {
-                                c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + TARGET + "."
-                                        + current.table() + " from stdin", new ByteArrayInputStream(current.text()));
-                            } catch (IOException e) {
-                                throw new java.sql.SQLException("copy into " + current.table() + " failed", e);
-                            }
-                            return null;
-                        });
+            for (int i = 0; i < tables.size(); i++) {
+                ConcurrentLinkedQueue<byte[]> chunks = new ConcurrentLinkedQueue<>();
+                List<String> lines = Files.readAllLines(dumps.get(i), StandardCharsets.UTF_8);
+                rows += lines.size();
+                for (int from = 0; from < lines.size(); from += CHUNK) {
+                    StringBuilder text = new StringBuilder();
+                    for (String line : lines.subList(from, Math.min(lines.size(), from + CHUNK))) {
+                        text.append(line).append('\n');
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
+                    chunks.add(text.toString().getBytes(StandardCharsets.UTF_8));
+                }
+                String copy = "copy " + TARGET + "." + tables.get(i) + " from stdin";
+                long cpu0 = postgresCpuMillis.getAsLong();
+                long t0 = System.nanoTime();
+                List<Future<?>> done = new ArrayList<>();
+                for (int w = 0; w < 2; w++) {
+                    done.add(writers.submit(() -> {
+                        for (byte[] chunk = chunks.poll(); chunk != null; chunk = chunks.poll()) {
+                            byte[] text = chunk;
+                            jdbc.inPageTransaction(c -> {
+                                try {
+                                    return c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy,
+                                            new ByteArrayInputStream(text));
+                                } catch (IOException e) {
+                                    throw new java.sql.SQLException(copy + " failed", e);
+                                }
+                            });
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+                seconds += (System.nanoTime() - t0) / 1e9;
+                cpuByTable.put(tables.get(i), (postgresCpuMillis.getAsLong() - cpu0) / 1000.0);
             }
         } finally {
             writers.shutdown();
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double cpu = (postgresCpuMillis.getAsLong() - cpu0) / 1000.0;
         jdbc.inTransactionVoid(c -> exec(c, "drop schema if exists " + TARGET + " cascade"));
-        return new Result(serviceIndexes, rows, seconds, cpu);
+        double cpu = cpuByTable.values().stream().mapToDouble(Double::doubleValue).sum();
+        return new Result(serviceIndexes, rows, seconds, cpu, cpuByTable);
     }
 
     /** Empty copies of the tables: with all their indexes, or with the primary key alone. */
@@ -160,6 +172,4 @@ final class StorageFloor {
         }
     }
 
-    private record Chunk(String table, byte[] text) {
-    }
 }

@@ -333,6 +333,8 @@ public final class SyncBenchmark {
         CollectionSummary users = access.collections().readAll("/users/delta?$select=" + UserMapper.SELECT, prefer,
                 item -> UserMapper.map(item), page -> { });
         r.usersSeconds = (System.nanoTime() - t0) / 1e9;
+        long[] cpuUsers = cpuMillis();
+        r.usersCpuSeconds = (cpuUsers[0] - cpu0[0] + cpuUsers[1] - cpu0[1]) / 1000.0;
         long t1 = System.nanoTime();
         CollectionSummary groups = access.collections().readAll("/groups/delta?$select=" + GroupMapper.SELECT, prefer,
                 item -> items.incrementAndGet(), page -> { });
@@ -438,6 +440,8 @@ public final class SyncBenchmark {
         double syncCpuSeconds;
         double infraCpuSeconds;
         double usersSeconds;
+        /** CPU seconds of the sync JVM and the simulator while the users were read. */
+        double usersCpuSeconds;
         double groupsSeconds;
         long requests;
         long userPages;
@@ -548,7 +552,7 @@ public final class SyncBenchmark {
                     publishFloor.seconds(), publishFloor.syncCpuSeconds(), publishFloor.kafkaCpuSeconds()));
             for (StorageFloor.Result r : storageFloor) {
                 b.append(String.format("- Floor, storing: the full run's %,d rows of %s copied back into empty tables "
-                                + "with %s (COPY, %,d rows a transaction, two connections, nothing else): %.2f s, "
+                                + "with %s (COPY, table after table, %,d rows a transaction on two connections, nothing else): %.2f s, "
                                 + "%.1f PostgreSQL CPU s%n", r.rows(), String.join(", ", FLOOR_TABLES), r.variant(),
                         5000, r.seconds(), r.postgresCpuSeconds()));
             }
@@ -561,6 +565,16 @@ public final class SyncBenchmark {
                             + "%.1f + publishing, sync JVM and Kafka, %.1f). At 20,000 users/s the whole run may take "
                             + "%.1f s: %.1f CPU s on 2 cores%n", reading + storing + publishing, reading, storing,
                     publishing, users / 20_000.0, budget));
+            // The users step alone: reading the users, storing and publishing them and their license assignments.
+            List<String> usersStep = List.of("users", "license_assignments");
+            double usersReading = readOnly.usersCpuSeconds;
+            double usersStoring = storageFloor.stream().filter(r -> !r.serviceIndexes())
+                    .mapToDouble(r -> r.cpuOf(usersStep)).sum();
+            double usersPublishing = publishFloor.cpuOf(usersStep);
+            b.append(String.format("- Floors of the users step alone (users and license assignments): %.1f CPU s "
+                            + "(reading %.1f + storing with primary keys only %.1f + publishing %.1f), against the "
+                            + "same %.1f CPU s at 20,000 users/s%n", usersReading + usersStoring + usersPublishing,
+                    usersReading, usersStoring, usersPublishing, budget));
         }
 
         void print() {
