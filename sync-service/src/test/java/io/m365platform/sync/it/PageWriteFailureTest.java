@@ -28,7 +28,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -114,13 +113,11 @@ class PageWriteFailureTest {
         TestConnections.TestConnection c = connections.known(simulator, "failing-" + relation, 79, 1000);
         int chunk = context.settings().membershipChunk();
         DirectoryFacts truth = DirectoryFacts.groundTruth(c.tenant(), false, true);
-        // Both kinds are published in the order of (group id, member id): PostgreSQL's C collation, Java's for ids.
-        Comparator<DirectoryFacts.MembershipFact> keyOrder = Comparator.comparing(DirectoryFacts.MembershipFact::groupId)
-                .thenComparing(DirectoryFacts.MembershipFact::memberId);
-        List<DirectoryFacts.MembershipFact> direct = truth.memberships().stream()
-                .filter(m -> m.relation().equals("direct")).sorted(keyOrder).toList();
-        List<DirectoryFacts.MembershipFact> transitive = truth.memberships().stream()
-                .filter(m -> m.relation().equals("transitive")).sorted(keyOrder).toList();
+        // Both kinds are published in the order of (group id, member id), as the database's collation sorts them.
+        List<DirectoryFacts.MembershipFact> direct = inKeyOrder(truth.memberships().stream()
+                .filter(m -> m.relation().equals("direct")).toList());
+        List<DirectoryFacts.MembershipFact> transitive = inKeyOrder(truth.memberships().stream()
+                .filter(m -> m.relation().equals("transitive")).toList());
         List<DirectoryFacts.MembershipFact> ofRelation = relation.equals("direct") ? direct : transitive;
         assertTrue(ofRelation.size() > 3 * chunk, "the tenant has " + ofRelation.size() + " " + relation
                 + " memberships: too few for chunks of " + chunk);
@@ -142,6 +139,30 @@ class PageWriteFailureTest {
             allowAll("group_memberships");
         }
         awaitExactAfterResume(c, runId);
+    }
+
+    /** The memberships sorted by (group id, member id) in the database's own order, as the keyset reads them. */
+    private List<DirectoryFacts.MembershipFact> inKeyOrder(List<DirectoryFacts.MembershipFact> memberships) {
+        java.util.Map<String, DirectoryFacts.MembershipFact> byKey = new java.util.HashMap<>();
+        for (DirectoryFacts.MembershipFact m : memberships) {
+            byKey.put(EventKey.of(m.groupId(), m.memberId()), m);
+        }
+        return jdbc.withConnection(c -> {
+            List<DirectoryFacts.MembershipFact> sorted = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select g, m from unnest(?::text[], ?::text[]) as t(g, m) "
+                    + "order by g, m")) {
+                ps.setArray(1, c.createArrayOf("text", memberships.stream().map(DirectoryFacts.MembershipFact::groupId)
+                        .toArray(String[]::new)));
+                ps.setArray(2, c.createArrayOf("text", memberships.stream().map(DirectoryFacts.MembershipFact::memberId)
+                        .toArray(String[]::new)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sorted.add(byKey.get(EventKey.of(rs.getString(1), rs.getString(2))));
+                    }
+                }
+            }
+            return sorted;
+        });
     }
 
     private void startAndAwaitPause(TestConnections.TestConnection c, UUID runId) {
