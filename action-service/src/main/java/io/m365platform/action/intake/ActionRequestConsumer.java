@@ -1,10 +1,14 @@
 package io.m365platform.action.intake;
 
+import io.m365platform.action.service.ActionIntake;
+import io.m365platform.action.store.ActionStore;
+import io.m365platform.action.store.NewAction;
+import io.m365platform.action.store.RejectedAction;
+import io.m365platform.contracts.EventKey;
 import io.m365platform.contracts.action.ActionRejected;
 import io.m365platform.contracts.action.ActionRequested;
 import io.m365platform.contracts.action.ActionType;
 import io.m365platform.contracts.cloudevents.ReadResult;
-import io.m365platform.service.events.EventPublisher;
 import io.m365platform.service.events.IncomingEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,30 +17,27 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /**
- * Takes action requests off m365.actions.requests into the action log. A valid request is recorded once (its action
- * id is the idempotency key); an invalid one that names its action id and connection is answered with an
- * {@code action.rejected} result listing every problem; anything else is dead-lettered. The consumer never stops on
- * bad input. Running the recorded actions against Graph is the action workflow's job (a later issue); until it lands
- * a valid request stays {@code received}.
+ * Takes action requests off m365.actions.requests. A valid request goes to {@link ActionIntake} (recorded once per
+ * action id, refused or held for approval as its connection says); an invalid one that names its action id,
+ * connection and tenant is recorded as rejected with its rejection result in one transaction (the outbox publishes
+ * it, so an answer is never committed without being sent); anything else is dead-lettered whole.
  */
 @ApplicationScoped
 public class ActionRequestConsumer {
 
     private static final Logger LOG = Logger.getLogger(ActionRequestConsumer.class);
-    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
     private final IncomingEvents incoming;
-    private final EventPublisher publisher;
-    private final ActionLog log;
+    private final ActionIntake intake;
+    private final ActionStore store;
     private final Clock clock = Clock.systemUTC();
 
-    public ActionRequestConsumer(IncomingEvents incoming, EventPublisher publisher, ActionLog log) {
+    public ActionRequestConsumer(IncomingEvents incoming, ActionIntake intake, ActionStore store) {
         this.incoming = incoming;
-        this.publisher = publisher;
-        this.log = log;
+        this.intake = intake;
+        this.store = store;
     }
 
     @Incoming("action-requests")
@@ -45,7 +46,9 @@ public class ActionRequestConsumer {
         switch (incoming.read(record)) {
             case ReadResult.Accepted accepted -> {
                 ActionRequested request = accepted.envelope().dataAs(ActionRequested.class);
-                if (!log.recordReceived(request, record.partition(), record.offset())) {
+                ActionIntake.Outcome outcome = intake.submit(new NewAction(request, accepted.envelope().source(),
+                        "kafka", record.partition(), record.offset()));
+                if (outcome == ActionIntake.Outcome.DUPLICATE) {
                     LOG.debugf("Action %s was already received; duplicate ignored", request.actionId());
                 }
             }
@@ -58,11 +61,18 @@ public class ActionRequestConsumer {
     }
 
     private void reject(RejectedRequest request, ConsumerRecord<String, byte[]> record) {
-        // Answer only the first time: a redelivered invalid request must not produce a second result.
-        if (log.recordRejected(request, record.partition(), record.offset())) {
-            ActionType type = request.typeName() == null ? null : ActionType.fromWireName(request.typeName()).orElse(null);
-            EventPublisher.await(publisher.publish(new ActionRejected(request.actionId(), request.connectionId(),
-                    request.tenantId(), type, request.errors(), clock.instant())), PUBLISH_TIMEOUT);
-        }
+        ActionType type = request.typeName() == null ? null : ActionType.fromWireName(request.typeName()).orElse(null);
+        String key = record.key() != null ? record.key() : EventKey.of(request.connectionId(), request.actionId());
+        // Recorded once: a redelivered invalid request is not answered twice.
+        store.recordRejected(new RejectedAction(request.actionId(), request.connectionId(), request.tenantId(),
+                request.typeName(), request.parameters(), null, key, null, source(record), "kafka",
+                record.partition(), record.offset(), "invalid-request", request.summary(), null),
+                new ActionRejected(request.actionId(), request.connectionId(), request.tenantId(), type,
+                        request.errors(), clock.instant()));
+    }
+
+    private static String source(ConsumerRecord<String, byte[]> record) {
+        var header = record.headers().lastHeader("ce_source");
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }
