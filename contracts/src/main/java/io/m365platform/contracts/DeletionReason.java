@@ -3,7 +3,7 @@ package io.m365platform.contracts;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Why a synced entity was reported deleted. */
-public enum DeletionReason {
+public enum DeletionReason implements WireName {
     /** Graph delta returned {@code @removed: {reason: "changed"}}: soft-deleted, restorable for about 30 days. */
     SOFT_DELETED("soft-deleted"),
     /** Graph delta returned {@code @removed: {reason: "deleted"}}: permanently gone. */

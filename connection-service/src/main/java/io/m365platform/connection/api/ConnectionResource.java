@@ -2,7 +2,9 @@ package io.m365platform.connection.api;
 
 import io.m365platform.connection.adminuser.AdminSignInService;
 import io.m365platform.connection.domain.Connection;
-import io.m365platform.connection.domain.WireNames;
+import io.m365platform.contracts.WireName;
+import io.m365platform.contracts.connection.ConnectionStatus;
+import io.m365platform.contracts.connection.Product;
 import io.m365platform.connection.service.ConnectionService;
 import io.m365platform.connection.service.NewConnection;
 import io.m365platform.connection.status.ConnectionHealthPolicy;
@@ -103,8 +105,8 @@ public class ConnectionResource {
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         ConnectionStore.Filter filter = new ConnectionStore.Filter(
-                Optional.ofNullable(product).map(p -> parse("product", p, WireNames::product)),
-                Optional.ofNullable(status).map(s -> parse("status", s, WireNames::status)),
+                Optional.ofNullable(product).map(p -> parse("product", p, w -> WireName.parse(Product.class, w))),
+                Optional.ofNullable(status).map(s -> parse("status", s, w -> WireName.parse(ConnectionStatus.class, w))),
                 Optional.ofNullable(tenant).map(String::trim).map(String::toLowerCase));
         List<Connection> page = connections.list(filter, offset, limit + 1);
         List<ConnectionView> items = page.stream().limit(limit).map(this::view).toList();

@@ -4,7 +4,7 @@ import io.m365platform.connection.capability.CapabilityCatalogue;
 import io.m365platform.connection.capability.CapabilityEvaluator;
 import io.m365platform.connection.capability.CapabilityRow;
 import io.m365platform.connection.capability.PermissionKind;
-import io.m365platform.connection.domain.WireNames;
+import io.m365platform.contracts.WireName;
 import io.m365platform.contracts.connection.ConnectionMethod;
 import io.m365platform.contracts.connection.PermissionLevel;
 import io.m365platform.contracts.connection.Product;
@@ -61,9 +61,9 @@ public class SetupResource {
             @QueryParam("product") @Parameter(required = true, schema = @Schema(enumeration = {"microsoft-365", "microsoft-teams"})) String product,
             @QueryParam("method") @Parameter(required = true, schema = @Schema(enumeration = {"app-registration", "admin-user"})) String method,
             @QueryParam("level") @Parameter(required = true, schema = @Schema(enumeration = {"read", "read-write"})) String level) {
-        Product p = required("product", product, WireNames::product);
-        ConnectionMethod m = required("method", method, WireNames::method);
-        PermissionLevel l = required("level", level, WireNames::level);
+        Product p = required("product", product, w -> WireName.parse(Product.class, w));
+        ConnectionMethod m = required("method", method, w -> WireName.parse(ConnectionMethod.class, w));
+        PermissionLevel l = required("level", level, w -> WireName.parse(PermissionLevel.class, w));
         PermissionKind kind = PermissionKind.of(m);
         List<String> permissions = catalogue.product(p).permissionsFor(kind, l);
         List<CapabilityRow> rows = evaluator.evaluate(p, m, l, new HashSet<>(permissions), Map.of(), "<client id>").rows();

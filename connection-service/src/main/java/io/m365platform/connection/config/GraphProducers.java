@@ -1,8 +1,6 @@
 package io.m365platform.connection.config;
 
 import io.m365platform.graph.config.GraphEndpoints;
-import io.m365platform.graph.config.Timeouts;
-import io.m365platform.graph.config.TrustMaterial;
 import io.m365platform.graph.request.GraphClientSettings;
 import io.m365platform.graph.request.GraphClients;
 import io.m365platform.graph.retry.Backoff;
@@ -18,24 +16,13 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
- * The graph-client objects of the service: one {@link MsalApplications} (one msal4j application per client id and
+ * The graph-client objects of the service (the endpoints come from service-commons' GraphProducers): one {@link MsalApplications} (one msal4j application per client id and
  * secret, tenant per request, so msal4j's token cache works), the token clients on top of it, and Graph access for
  * the connection test's probes.
  */
 public class GraphProducers {
-
-    @Produces
-    @Singleton
-    GraphEndpoints endpoints(GraphSettings settings) {
-        Optional<TrustMaterial> trust = settings.trustPem().filter(p -> !p.isBlank()).map(TrustMaterial::fromPem)
-                .or(() -> settings.trustPemFile().map(TrustMaterial::fromPemFile));
-        Timeouts timeouts = new Timeouts(settings.connectTimeout(), settings.readTimeout(),
-                settings.readTimeout().plus(settings.connectTimeout()));
-        return new GraphEndpoints(settings.loginUrl(), settings.graphUrl(), trust, timeouts);
-    }
 
     @Produces
     @Singleton
@@ -45,9 +32,9 @@ public class GraphProducers {
 
     @Produces
     @Singleton
-    TokenRetryPolicy tokenRetryPolicy(GraphSettings settings) {
-        return new TokenRetryPolicy(settings.tokenAttempts(),
-                Backoff.of(settings.tokenBackoff(), settings.tokenBackoffMax()), settings.tokenBackoffMax(), Sleeper.SYSTEM);
+    TokenRetryPolicy tokenRetryPolicy(TokenRequestSettings settings) {
+        return new TokenRetryPolicy(settings.attempts(),
+                Backoff.of(settings.backoff(), settings.backoffMax()), settings.backoffMax(), Sleeper.SYSTEM);
     }
 
     @Produces

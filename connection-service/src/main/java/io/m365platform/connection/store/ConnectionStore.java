@@ -12,7 +12,9 @@ import io.m365platform.connection.domain.Health;
 import io.m365platform.connection.domain.LastError;
 import io.m365platform.connection.domain.LastTest;
 import io.m365platform.connection.domain.SecretExpiry;
-import io.m365platform.connection.domain.WireNames;
+import io.m365platform.contracts.WireName;
+import io.m365platform.contracts.connection.ConnectionMethod;
+import io.m365platform.contracts.connection.PermissionLevel;
 import io.m365platform.contracts.connection.ConnectionStatus;
 import io.m365platform.contracts.connection.Product;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -224,14 +226,14 @@ public class ConnectionStore {
                 Optional.ofNullable(r.getString("secret_expiry_note")));
         return new Connection(
                 r.getObject("id", UUID.class),
-                WireNames.product(r.getString("product")),
-                WireNames.method(r.getString("method")),
-                WireNames.level(r.getString("permission_level")),
+                WireName.parse(Product.class, r.getString("product")),
+                WireName.parse(ConnectionMethod.class, r.getString("method")),
+                WireName.parse(PermissionLevel.class, r.getString("permission_level")),
                 r.getString("display_name"),
                 r.getString("tenant"),
                 Optional.ofNullable(r.getString("tenant_id")),
                 r.getString("client_id"),
-                new Health(WireNames.status(r.getString("status")), Optional.ofNullable(r.getString("status_reason")),
+                new Health(WireName.parse(ConnectionStatus.class, r.getString("status")), Optional.ofNullable(r.getString("status_reason")),
                         Optional.ofNullable(r.getString("fix"))),
                 permissions,
                 new CapabilityTable(fromJson(r.getString("capabilities"), ROWS)),

@@ -2,7 +2,10 @@ package io.m365platform.connection.support;
 
 import io.m365platform.connection.capability.CapabilityCatalogue;
 import io.m365platform.connection.capability.PermissionKind;
-import io.m365platform.connection.domain.WireNames;
+import io.m365platform.contracts.WireName;
+import io.m365platform.contracts.connection.ConnectionMethod;
+import io.m365platform.contracts.connection.PermissionLevel;
+import io.m365platform.contracts.connection.Product;
 
 import java.util.Set;
 
@@ -16,7 +19,7 @@ public final class Guide {
 
     /** e.g. {@code permissions("microsoft-365", "app-registration", "read")}. */
     public static Set<String> permissions(String product, String method, String level) {
-        return Set.copyOf(CATALOGUE.product(WireNames.product(product))
-                .permissionsFor(PermissionKind.of(WireNames.method(method)), WireNames.level(level)));
+        return Set.copyOf(CATALOGUE.product(WireName.parse(Product.class, product))
+                .permissionsFor(PermissionKind.of(WireName.parse(ConnectionMethod.class, method)), WireName.parse(PermissionLevel.class, level)));
     }
 }

@@ -1,9 +1,10 @@
 package io.m365platform.contracts.action;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a completed action did. */
-public enum ActionOutcome {
+public enum ActionOutcome implements WireName {
     /** The change was made. */
     APPLIED("applied"),
     /** The tenant was already in the requested state (e.g. member already present); nothing changed. */

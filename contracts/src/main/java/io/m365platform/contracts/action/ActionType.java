@@ -1,5 +1,6 @@
 package io.m365platform.contracts.action;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.m365platform.contracts.action.parameters.ActionParameters;
 import io.m365platform.contracts.action.parameters.AddTeamMemberParameters;
@@ -21,11 +22,10 @@ import io.m365platform.contracts.action.parameters.TransferOneDriveParameters;
 import io.m365platform.contracts.action.parameters.UpdateUserParameters;
 import io.m365platform.contracts.action.parameters.UserTarget;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Every workflow action the platform can run, with the parameters record each one takes. */
-public enum ActionType {
+public enum ActionType implements WireName {
     CREATE_USER("create-user", CreateUserParameters.class),
     UPDATE_USER("update-user", UpdateUserParameters.class),
     DELETE_USER("delete-user", UserTarget.class),
@@ -71,6 +71,6 @@ public enum ActionType {
 
     /** The action with this wire name, if any. */
     public static Optional<ActionType> fromWireName(String wireName) {
-        return Arrays.stream(values()).filter(t -> t.wireName.equals(wireName)).findFirst();
+        return WireName.find(ActionType.class, wireName);
     }
 }

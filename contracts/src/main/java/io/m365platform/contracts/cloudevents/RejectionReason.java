@@ -1,7 +1,8 @@
 package io.m365platform.contracts.cloudevents;
 
+import io.m365platform.contracts.WireName;
 /** Why a Kafka record was refused as an event. */
-public enum RejectionReason {
+public enum RejectionReason implements WireName {
     /** A required CloudEvents header (ce_specversion, ce_id, ce_source, ce_type) is missing. */
     MISSING_ATTRIBUTE("missing-attribute"),
     /** A header has an invalid value (e.g. ce_time is not RFC 3339). */

@@ -1,9 +1,10 @@
 package io.m365platform.contracts.connection;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How the platform authenticates to the tenant. */
-public enum ConnectionMethod {
+public enum ConnectionMethod implements WireName {
     /** Client credentials of an Entra app registration (app-only tokens, no refresh token). */
     APP_REGISTRATION("app-registration"),
     /** An administrator signed in once (authorization code + refresh token, delegated tokens). */

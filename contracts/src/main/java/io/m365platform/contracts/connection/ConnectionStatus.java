@@ -1,9 +1,10 @@
 package io.m365platform.contracts.connection;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Health of a connection as last checked by connection-service. */
-public enum ConnectionStatus {
+public enum ConnectionStatus implements WireName {
     /** Created, not yet tested (or waiting for the admin's sign-in). */
     PENDING("pending"),
     /** Tokens are issued and every permission the permission level needs is granted. */

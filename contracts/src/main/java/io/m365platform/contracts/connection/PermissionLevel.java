@@ -1,9 +1,10 @@
 package io.m365platform.contracts.connection;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What the platform may do in the tenant through a connection. */
-public enum PermissionLevel {
+public enum PermissionLevel implements WireName {
     /** Sync and reports only. */
     READ("read"),
     /** Sync, reports and workflow actions. */

@@ -1,11 +1,12 @@
 package io.m365platform.contracts.directory;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.List;
 
 /** What kind of group a group is, derived from groupTypes, mailEnabled and securityEnabled (see classify). */
-public enum GroupKind {
+public enum GroupKind implements WireName {
     /** Security group (mail-enabled or not), static membership. */
     SECURITY("security"),
     /** Microsoft 365 (Unified) group, static membership. */

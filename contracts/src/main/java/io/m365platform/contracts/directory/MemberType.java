@@ -1,9 +1,10 @@
 package io.m365platform.contracts.directory;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Directory object type of a group member (from its @odata.type). */
-public enum MemberType {
+public enum MemberType implements WireName {
     /** #microsoft.graph.user */
     USER("user"),
     /** #microsoft.graph.group (nested group) */

@@ -1,9 +1,10 @@
 package io.m365platform.contracts.directory;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How a member belongs to a group. */
-public enum MembershipRelation {
+public enum MembershipRelation implements WireName {
     /** A direct member (GET /groups/{id}/members). */
     DIRECT("direct"),
     /** A member only through nested groups (in transitiveMembers, not in members). */

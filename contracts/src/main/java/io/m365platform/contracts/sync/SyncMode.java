@@ -1,9 +1,10 @@
 package io.m365platform.contracts.sync;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How much a sync run reads. */
-public enum SyncMode {
+public enum SyncMode implements WireName {
     /** Read everything (delta links reset, full reconcile of every resource). */
     FULL("full"),
     /** Continue from stored delta links and checkpoints; full reconcile only where no delta exists. */

@@ -1,9 +1,10 @@
 package io.m365platform.contracts.sync;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A kind of Graph data a sync run reads (one counter set per resource). */
-public enum SyncResource {
+public enum SyncResource implements WireName {
     /** /users (delta). */
     USERS("users"),
     /** /subscribedSkus. */

@@ -1,9 +1,10 @@
 package io.m365platform.contracts.sync;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What started a sync run. */
-public enum SyncTrigger {
+public enum SyncTrigger implements WireName {
     /** A SyncRequested command. */
     REQUEST("request"),
     /** The sync-service schedule. */

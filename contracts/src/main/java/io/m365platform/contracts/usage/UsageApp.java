@@ -1,9 +1,10 @@
 package io.m365platform.contracts.usage;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** An app of the Microsoft 365 apps usage report. */
-public enum UsageApp {
+public enum UsageApp implements WireName {
     /** Outlook. */
     OUTLOOK("outlook"),
     /** Word. */

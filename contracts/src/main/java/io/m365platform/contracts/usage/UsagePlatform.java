@@ -1,9 +1,10 @@
 package io.m365platform.contracts.usage;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Platform of the Microsoft 365 apps usage report (getM365AppUserDetail columns). */
-public enum UsagePlatform {
+public enum UsagePlatform implements WireName {
     /** Desktop app on Windows. */
     WINDOWS("windows"),
     /** Desktop app on macOS. */

@@ -49,6 +49,10 @@ public final class ServiceEnvironment {
         env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", stack.oidcAudience());
         env.put("QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME", TLS_NAME);
         env.put("QUARKUS_TLS_" + TLS_NAME.toUpperCase() + "_TRUST_STORE_PEM_CERTS", stack.simulatorCertificate().toString());
+        // Microsoft Entra ID and Graph: the simulator (service-commons' platform.graph.*, the same for every service).
+        env.put("PLATFORM_GRAPH_BASE_URL", stack.graphUrl());
+        env.put("PLATFORM_GRAPH_LOGIN_URL", stack.loginUrl());
+        env.put("PLATFORM_GRAPH_TRUST_PEM_FILE", stack.simulatorCertificate().toString());
         // Readable logs in the local log files (production keeps the JSON default of service-commons).
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         // Traces (service-commons: OTEL_SDK_DISABLED, OTEL_EXPORTER_OTLP_ENDPOINT): off unless an endpoint is given.
@@ -59,9 +63,6 @@ public final class ServiceEnvironment {
 
     private Map<String, String> connectionService() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("CONNECTION_GRAPH_LOGIN_URL", stack.loginUrl());
-        env.put("CONNECTION_GRAPH_GRAPH_URL", stack.graphUrl());
-        env.put("CONNECTION_GRAPH_TRUST_PEM_FILE", stack.simulatorCertificate().toString());
         env.put("CONNECTION_CRYPTO_KEYSET_FILE", stack.credentialKeysetFile().toString());
         env.put("ADMIN_SIGN_IN_REDIRECT_URI", stack.adminSignInRedirect());
         return env;
@@ -70,11 +71,6 @@ public final class ServiceEnvironment {
     /** Services that call Graph with tokens from connection-service's token broker. */
     private Map<String, String> graphCaller(String service) {
         Map<String, String> env = new LinkedHashMap<>();
-        String prefix = service.substring(0, service.indexOf('-')).toUpperCase();
-        // <service>.graph.base-url / login-url / trust-pem-file (sync-service's names; usage and action follow them).
-        env.put(prefix + "_GRAPH_BASE_URL", stack.graphUrl());
-        env.put(prefix + "_GRAPH_LOGIN_URL", stack.loginUrl());
-        env.put(prefix + "_GRAPH_TRUST_PEM_FILE", stack.simulatorCertificate().toString());
         env.put("CONNECTION_SERVICE_URL", stack.serviceUrls().get("connection-service"));
         if (!hasOidcClient.test(service)) {
             return env;

@@ -2,13 +2,7 @@ package io.m365platform.sync.config;
 
 import io.agroal.api.AgroalDataSource;
 import io.m365platform.contracts.EventJson;
-import io.m365platform.graph.config.GraphEndpoints;
-import io.m365platform.graph.config.Timeouts;
-import io.m365platform.graph.config.TrustMaterial;
-import io.m365platform.graph.request.GraphClientSettings;
 import io.m365platform.graph.request.GraphClients;
-import io.m365platform.graph.retry.Backoff;
-import io.m365platform.graph.throttle.ThrottlePolicy;
 import io.m365platform.service.events.EventPublisher;
 import io.m365platform.sync.SyncModel;
 import io.m365platform.sync.connection.ConnectionRepository;
@@ -23,34 +17,23 @@ import io.m365platform.sync.run.DeltaLinks;
 import io.m365platform.sync.run.PendingDeletions;
 import io.m365platform.sync.run.RunRepository;
 import io.m365platform.sync.run.StepRepository;
-import io.m365platform.sync.token.BrokerTokenSource;
-import io.m365platform.sync.token.CachingTokenSource;
-import io.m365platform.sync.token.OidcClientCredentials;
-import io.m365platform.sync.token.ServiceCredentials;
-import io.m365platform.sync.token.TokenSource;
-import io.quarkus.arc.DefaultBean;
-import io.quarkus.oidc.client.OidcClient;
+import io.m365platform.service.token.TokenSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Builds the plain-Java engine (repositories, entity catalog, Graph access, event sink, run dispatcher) as CDI beans
- * from configuration. The engine itself knows nothing of CDI, so tests and the benchmark can build more of it.
+ * Builds the plain-Java engine (repositories, entity catalog, event sink, run dispatcher) as CDI beans from
+ * configuration; Graph access and tokens are service-commons' beans (GraphClients, TokenSource). The engine itself knows nothing of CDI, so tests and the benchmark can build more of it.
  */
 @ApplicationScoped
 public class SyncBeans {
@@ -107,49 +90,6 @@ public class SyncBeans {
     @Singleton
     EventSink sink(EventPublisher publisher) {
         return new EventPublisherSink(publisher, Duration.ofMinutes(2));
-    }
-
-    @Produces
-    @Singleton
-    GraphClients graphClients(SyncConfig config) {
-        SyncConfig.Graph graph = config.graph();
-        Optional<TrustMaterial> trust = graph.trustPem().map(TrustMaterial::fromPem)
-                .or(() -> graph.trustPemFile().map(TrustMaterial::fromPemFile));
-        GraphEndpoints endpoints = new GraphEndpoints(graph.loginUrl(), graph.baseUrl(), trust, Timeouts.DEFAULT);
-        ThrottlePolicy defaults = GraphClientSettings.defaults().throttlePolicy();
-        ThrottlePolicy policy = new ThrottlePolicy(graph.maxAttempts(),
-                Backoff.of(graph.backoffBase(), graph.backoffCap()), defaults.maxSingleWait(), defaults.maxTotalWait(),
-                defaults.sleeper(), defaults.clock());
-        GraphClientSettings settings = GraphClientSettings.defaults()
-                .withThrottlePolicy(policy)
-                .withSdkRetries(graph.sdkMaxRetries(), GraphClientSettings.defaults().sdkRetryDelaySeconds())
-                .withPerTenantConcurrency(graph.perTenantConcurrency());
-        return new GraphClients(endpoints, settings);
-    }
-
-    void closeGraphClients(@Disposes GraphClients clients) {
-        clients.close();
-    }
-
-    /** Tokens from connection-service's broker; tests replace this bean with one that asks the simulator. */
-    @Produces
-    @Singleton
-    @DefaultBean
-    TokenSource tokens(SyncConfig config, Instance<OidcClient> oidcClient) {
-        SyncConfig.TokenBroker broker = config.tokenBroker();
-        ServiceCredentials credentials = switch (broker.auth()) {
-            case "static" -> {
-                String token = broker.staticToken().orElseThrow(() -> new IllegalStateException(
-                        "sync.token-broker.auth=static needs sync.token-broker.static-token"));
-                yield () -> token;
-            }
-            case "oidc-client" -> new OidcClientCredentials(oidcClient.get());
-            default -> throw new IllegalStateException("sync.token-broker.auth must be oidc-client or static, was "
-                    + broker.auth());
-        };
-        HttpClient http = HttpClient.newBuilder().connectTimeout(broker.timeout()).build();
-        return new CachingTokenSource(new BrokerTokenSource(broker.url(), credentials, http, broker.timeout(),
-                EventJson.mapper()), broker.refreshBefore(), Clock.systemUTC());
     }
 
     @Produces

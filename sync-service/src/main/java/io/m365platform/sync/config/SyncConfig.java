@@ -3,8 +3,6 @@ package io.m365platform.sync.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -87,61 +85,9 @@ public interface SyncConfig {
         int minDeletions();
     }
 
-    TokenBroker tokenBroker();
-
     interface Graph {
+        /** Users per page of {@code /users/delta} ({@code Prefer: odata.maxpagesize}); where Graph is, is {@code platform.graph.*}. */
         @WithDefault("999")
         int pageSize();
-
-        /** Graph root including the version; a simulator's in tests and local runs. */
-        @WithDefault("https://graph.microsoft.com/v1.0")
-        URI baseUrl();
-
-        /** Login host (no path); only used to build the endpoints object, tokens come from the broker. */
-        @WithDefault("https://login.microsoftonline.com")
-        URI loginUrl();
-
-        /** PEM certificate(s) to trust instead of the JVM's (a local simulator). */
-        Optional<String> trustPem();
-
-        Optional<Path> trustPemFile();
-
-        /** Attempts per Graph call (the first included) before a run pauses. */
-        @WithDefault("6")
-        int maxAttempts();
-
-        /** The Graph SDK's own retries of 429/503/504 per HTTP call. */
-        @WithDefault("3")
-        int sdkMaxRetries();
-
-        @WithDefault("4")
-        int perTenantConcurrency();
-
-        /** Wait before the first retry of a throttled call without Retry-After (doubling, with jitter). */
-        @WithDefault("1s")
-        Duration backoffBase();
-
-        @WithDefault("60s")
-        Duration backoffCap();
-    }
-
-    interface TokenBroker {
-        /** connection-service's base URL. */
-        @WithDefault("http://localhost:8081")
-        URI url();
-
-        /** {@code oidc-client} (client-credentials grant, quarkus.oidc-client.*) or {@code static}. */
-        @WithDefault("oidc-client")
-        String auth();
-
-        /** The bearer token for {@code auth=static} (a secret: from the environment, never logged). */
-        Optional<String> staticToken();
-
-        @WithDefault("10s")
-        Duration timeout();
-
-        /** A brokered Graph token is used until this long before it expires. */
-        @WithDefault("2m")
-        Duration refreshBefore();
     }
 }

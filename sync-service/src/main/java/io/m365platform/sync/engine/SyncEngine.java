@@ -14,8 +14,8 @@ import io.m365platform.sync.run.Run;
 import io.m365platform.sync.run.RunStep;
 import io.m365platform.sync.run.StepRepository.PlannedStep;
 import io.m365platform.sync.run.StepStatus;
-import io.m365platform.sync.token.TokenSource;
-import io.m365platform.sync.token.TokenUnavailableException;
+import io.m365platform.service.token.TokenSource;
+import io.m365platform.service.token.TokenUnavailableException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;

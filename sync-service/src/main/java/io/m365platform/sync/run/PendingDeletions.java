@@ -2,7 +2,7 @@ package io.m365platform.sync.run;
 
 import io.m365platform.contracts.DeletionReason;
 import io.m365platform.sync.db.Jdbc;
-import io.m365platform.sync.db.WireNames;
+import io.m365platform.contracts.WireName;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,8 +67,7 @@ public class PendingDeletions {
                 ps.setInt(3, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getString(1), WireNames.fromWire(DeletionReason.class, DeletionReason::wireName,
-                                rs.getString(2)));
+                        out.put(rs.getString(1), WireName.parse(DeletionReason.class, rs.getString(2)));
                     }
                 }
             }

@@ -1,11 +1,12 @@
 package io.m365platform.sync.run;
 
+import io.m365platform.contracts.WireName;
 import io.m365platform.contracts.sync.SyncMode;
 
 import java.util.Locale;
 
 /** What a run does. Only FULL and INCREMENTAL are sync runs with run events; the others are maintenance jobs. */
-public enum RunMode {
+public enum RunMode implements WireName {
     /** Read everything again: delta rounds restart, every resource is reconciled, missing objects deleted. */
     FULL,
     /** Continue from the stored delta links; resources without delta queries are reconciled in full. */
@@ -15,13 +16,11 @@ public enum RunMode {
     /** The connection was deleted: withdraw everything synced through it (deleted events + tombstones). */
     PURGE;
 
+    @Override
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static RunMode fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
 
     public boolean isSync() {
         return this == FULL || this == INCREMENTAL;

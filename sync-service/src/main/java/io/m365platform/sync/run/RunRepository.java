@@ -3,7 +3,7 @@ package io.m365platform.sync.run;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.sync.SyncTrigger;
 import io.m365platform.sync.db.Jdbc;
-import io.m365platform.sync.db.WireNames;
+import io.m365platform.contracts.WireName;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,7 +62,7 @@ public class RunRepository {
                 ps.setString(6, run.requestId());
                 ps.setString(7, run.requestedBy());
                 ps.setString(8, run.reason());
-                ps.setArray(9, c.createArrayOf("text", WireNames.toWire(run.resources(), SyncResource::wireName)));
+                ps.setArray(9, c.createArrayOf("text", WireName.wireNames(run.resources())));
                 ps.setString(10, run.leaseOwner());
                 ps.setLong(11, run.leaseOwner() == null ? 0 : run.initialLease().toMillis());
                 if (ps.executeUpdate() == 0) {
@@ -305,14 +305,13 @@ public class RunRepository {
                 rs.getObject("run_id", UUID.class),
                 rs.getString("connection_id"),
                 rs.getString("tenant_id"),
-                RunMode.fromWire(rs.getString("mode")),
-                WireNames.fromWire(SyncTrigger.class, SyncTrigger::wireName, rs.getString("trigger")),
+                WireName.parse(RunMode.class, rs.getString("mode")),
+                WireName.parse(SyncTrigger.class, rs.getString("trigger")),
                 rs.getString("request_id"),
                 rs.getString("requested_by"),
                 rs.getString("reason"),
-                WireNames.fromWire(SyncResource.class, SyncResource::wireName,
-                        (String[]) rs.getArray("resources").getArray()),
-                RunStatus.fromWire(rs.getString("status")),
+                WireName.parseAll(SyncResource.class, (String[]) rs.getArray("resources").getArray()),
+                WireName.parse(RunStatus.class, rs.getString("status")),
                 rs.getString("error_code"),
                 rs.getString("status_reason"),
                 instant(rs, "requested_at"),
@@ -325,8 +324,7 @@ public class RunRepository {
                 rs.getLong("graph_requests"),
                 rs.getLong("throttled_responses"),
                 rs.getLong("pages"),
-                rs.getString("held_resource") == null ? null : WireNames.fromWire(SyncResource.class,
-                        SyncResource::wireName, rs.getString("held_resource")),
+                rs.getString("held_resource") == null ? null : WireName.parse(SyncResource.class, rs.getString("held_resource")),
                 rs.getString("deletions_confirmed_by"),
                 instant(rs, "deletions_confirmed_at"));
     }

@@ -1,9 +1,10 @@
 package io.m365platform.sync.run;
 
+import io.m365platform.contracts.WireName;
 import java.util.Locale;
 
 /** Lifecycle of a run. QUEUED, RUNNING, PAUSED and HELD are "active": at most one per connection. */
-public enum RunStatus {
+public enum RunStatus implements WireName {
     /** Waiting for an instance to pick it up. */
     QUEUED,
     /** An instance holds its lease and works on it. */
@@ -16,13 +17,11 @@ public enum RunStatus {
     FAILED,
     CANCELLED;
 
+    @Override
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static RunStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
 
     public boolean isActive() {
         return this == QUEUED || this == RUNNING || this == PAUSED || this == HELD;

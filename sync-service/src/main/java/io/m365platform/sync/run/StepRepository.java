@@ -2,7 +2,7 @@ package io.m365platform.sync.run;
 
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.sync.db.Jdbc;
-import io.m365platform.sync.db.WireNames;
+import io.m365platform.contracts.WireName;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -132,9 +132,9 @@ public class StepRepository {
     private static RunStep read(ResultSet rs) throws SQLException {
         return new RunStep(
                 rs.getObject("run_id", UUID.class),
-                WireNames.fromWire(SyncResource.class, SyncResource::wireName, rs.getString("resource")),
+                WireName.parse(SyncResource.class, rs.getString("resource")),
                 rs.getInt("position"),
-                StepStatus.fromWire(rs.getString("status")),
+                WireName.parse(StepStatus.class, rs.getString("status")),
                 rs.getString("method"),
                 rs.getString("next_link"),
                 rs.getString("cursor"),

@@ -1,9 +1,10 @@
 package io.m365platform.sync.run;
 
+import io.m365platform.contracts.WireName;
 import java.util.Locale;
 
 /** Lifecycle of one resource within a run. */
-public enum StepStatus {
+public enum StepStatus implements WireName {
     PENDING,
     RUNNING,
     /** All pages are read; the deletions found are being applied (or are held by the guard). */
@@ -13,13 +14,11 @@ public enum StepStatus {
     SKIPPED,
     FAILED;
 
+    @Override
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static StepStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
 
     public boolean isFinished() {
         return this == COMPLETED || this == SKIPPED || this == FAILED;

@@ -1,72 +1,77 @@
 package io.m365platform.sync.service;
 
-import io.m365platform.contracts.PlatformEvent;
 import io.m365platform.contracts.cloudevents.ReadResult;
 import io.m365platform.contracts.connection.ConnectionDeleted;
 import io.m365platform.contracts.connection.ConnectionEvent;
 import io.m365platform.contracts.sync.SyncRequested;
+import io.m365platform.service.events.ConsumerErrorPolicy;
 import io.m365platform.service.events.IncomingEvents;
-import io.m365platform.service.web.ApiException;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Consumes connection events ({@code m365.connections}) and sync requests ({@code m365.sync.requests}), both keyed
- * by connection, so each instance handles the connections of its partitions. Invalid records and records whose
- * handling failed are dead-lettered (kept whole for replay), never dropped and never blocking the partition.
+ * by connection, so each instance handles the connections of its partitions. Failures follow service-commons'
+ * {@link ConsumerErrorPolicy}: a database outage is waited out (the record is handled once it is back), a record
+ * that cannot be handled (invalid, refused by the service or the database) is dead-lettered whole.
  */
 @ApplicationScoped
 public class SyncEventsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(SyncEventsConsumer.class);
+    private final IncomingEvents incoming;
+    private final ConsumerErrorPolicy policy;
+    private final ConnectionEventHandler connections;
+    private final SyncRequestHandler requests;
 
-    @Inject
-    IncomingEvents incoming;
-
-    @Inject
-    ConnectionEventHandler connections;
-
-    @Inject
-    SyncRequestHandler requests;
+    public SyncEventsConsumer(IncomingEvents incoming, ConsumerErrorPolicy policy, ConnectionEventHandler connections,
+                              SyncRequestHandler requests) {
+        this.incoming = incoming;
+        this.policy = policy;
+        this.connections = connections;
+        this.requests = requests;
+    }
 
     @Incoming("connections")
-    @Blocking
+    @Blocking(ordered = true)
     public void onConnectionRecord(ConsumerRecord<String, byte[]> record) {
-        handle(record, event -> {
-            if (event instanceof ConnectionDeleted deleted) {
-                connections.onConnectionDeleted(deleted);
-            } else if (event instanceof ConnectionEvent state) {
-                connections.onConnectionState(state);
+        policy.process(record, r -> {
+            switch (incoming.readOrDeadLetter(r)) {
+                case ReadResult.Accepted accepted -> {
+                    if (accepted.envelope().data() instanceof ConnectionDeleted deleted) {
+                        connections.onConnectionDeleted(deleted);
+                    } else if (accepted.envelope().data() instanceof ConnectionEvent state) {
+                        connections.onConnectionState(state);
+                    }
+                }
+                case ReadResult.Tombstone tombstone -> {
+                    // the connection.deleted event before it did the work
+                }
+                case ReadResult.Rejected rejected -> {
+                    // already dead-lettered with the whole record
+                }
             }
         });
     }
 
     @Incoming("sync-requests")
-    @Blocking
+    @Blocking(ordered = true)
     public void onSyncRequestRecord(ConsumerRecord<String, byte[]> record) {
-        handle(record, event -> {
-            if (event instanceof SyncRequested request) {
-                requests.onRequest(request);
+        policy.process(record, r -> {
+            switch (incoming.readOrDeadLetter(r)) {
+                case ReadResult.Accepted accepted -> {
+                    if (accepted.envelope().data() instanceof SyncRequested request) {
+                        requests.onRequest(request);
+                    }
+                }
+                case ReadResult.Tombstone tombstone -> {
+                    // an append-only topic: nothing to forget
+                }
+                case ReadResult.Rejected rejected -> {
+                    // already dead-lettered with the whole record
+                }
             }
         });
-    }
-
-    private void handle(ConsumerRecord<String, byte[]> record, java.util.function.Consumer<PlatformEvent> handler) {
-        ReadResult result = incoming.readOrDeadLetter(record);
-        if (!(result instanceof ReadResult.Accepted accepted)) {
-            return; // tombstones need nothing (the deleted event came first); rejections are dead-lettered
-        }
-        try {
-            handler.accept(accepted.envelope().data());
-        } catch (ApiException e) {
-            incoming.deadLetter(record, e.error().error(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "handling %s-%d@%d failed", record.topic(), record.partition(), record.offset());
-            incoming.deadLetter(record, "handling-failed", e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
     }
 }

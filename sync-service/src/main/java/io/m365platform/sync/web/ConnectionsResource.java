@@ -7,7 +7,7 @@ import io.m365platform.service.web.ApiError;
 import io.m365platform.service.web.ApiException;
 import io.m365platform.sync.connection.ConnectionRepository;
 import io.m365platform.sync.connection.KnownConnection;
-import io.m365platform.sync.db.WireNames;
+import io.m365platform.contracts.WireName;
 import io.m365platform.sync.run.Run;
 import io.m365platform.sync.run.RunMode;
 import io.m365platform.sync.run.RunRepository;
@@ -118,7 +118,7 @@ public class ConnectionsResource {
         List<ApiError.Problem> problems = new ArrayList<>();
         for (String name : body.resources() == null ? List.<String>of() : body.resources()) {
             try {
-                resources.add(WireNames.fromWire(SyncResource.class, SyncResource::wireName, name));
+                resources.add(WireName.parse(SyncResource.class, name));
             } catch (IllegalArgumentException e) {
                 problems.add(new ApiError.Problem("resources", "unknown resource '" + name + "'"));
             }
@@ -127,7 +127,7 @@ public class ConnectionsResource {
             throw ApiException.badRequest("unknown resources; valid: " + List.of(SyncResource.values()).stream()
                     .map(SyncResource::wireName).toList(), problems.toArray(ApiError.Problem[]::new));
         }
-        RunRepository.Enqueued enqueued = runService.request(connectionId, RunMode.fromWire(body.mode()),
+        RunRepository.Enqueued enqueued = runService.request(connectionId, WireName.parse(RunMode.class, body.mode()),
                 SyncTrigger.REQUEST, null, identity.getPrincipal().getName(), body.reason(), resources);
         return Response.accepted(new TriggeredRunView(enqueued.created(),
                 RunView.of(enqueued.run(), steps.steps(enqueued.run().runId()), Instant.now()))).build();

@@ -1,5 +1,6 @@
 package io.m365platform.sync.bench;
 
+import io.m365platform.contracts.WireName;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
@@ -162,7 +163,7 @@ public final class SyncBenchmark {
         // hold the rows in memory, so they are off by default above 200,000 users
         FLOOR = Boolean.parseBoolean(BenchInfra.stringArg(args, "--floor", String.valueOf(users <= 200_000)));
         RESOURCES = only.isBlank() ? List.of() : java.util.Arrays.stream(only.split(","))
-                .map(r -> io.m365platform.sync.db.WireNames.fromWire(SyncResource.class, SyncResource::wireName, r.trim()))
+                .map(r -> WireName.parse(SyncResource.class, r.trim()))
                 .toList();
         Path work = Path.of("target");
         Files.createDirectories(work);

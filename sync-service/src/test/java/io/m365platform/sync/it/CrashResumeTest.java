@@ -18,10 +18,11 @@ import io.m365platform.sync.run.RunRepository;
 import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.run.StepRepository;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.sync.support.InjectSimulator;
-import io.m365platform.sync.support.SimulatorTokenSource;
+import io.m365platform.testsupport.graph.InjectSimulator;
+import io.m365platform.testsupport.graph.SimulatorTokenSource;
 import io.m365platform.sync.support.TestConnections;
-import io.m365platform.sync.token.TokenSource;
+import io.m365platform.testsupport.graph.ConnectedTenants.TestConnection;
+import io.m365platform.service.token.TokenSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,7 +75,7 @@ class CrashResumeTest {
     @Test
     void aRunOfACrashedInstanceIsResumedByAnotherFromItsCheckpoint() {
         // Known as connected, without an event: the run must start on the other instance, not on this one.
-        TestConnections.TestConnection known = connections.known(simulator, "crashing", 51, 90);
+        TestConnection known = connections.known(simulator, "crashing", 51, 90);
         Tenant tenant = known.tenant();
         String connectionId = known.connectionId();
 

@@ -15,8 +15,9 @@ import io.m365platform.sync.run.RunRepository;
 import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.run.StepRepository;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.sync.support.InjectSimulator;
+import io.m365platform.testsupport.graph.InjectSimulator;
 import io.m365platform.sync.support.TestConnections;
+import io.m365platform.testsupport.graph.ConnectedTenants.TestConnection;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -77,7 +78,7 @@ class PageWriteFailureTest {
 
     @Test
     void aFailedPageWriteHoldsBackThePagesAfterItAndTheResumedRunEndsExact() {
-        TestConnections.TestConnection c = connections.known(simulator, "failing-write", 73, 130);
+        TestConnection c = connections.known(simulator, "failing-write", 73, 130);
         String connectionId = c.connectionId();
         // A first delta round returns the users in the tenant's order, PAGE a page.
         List<User> order = c.tenant().users().list();
@@ -110,7 +111,7 @@ class PageWriteFailureTest {
     @ParameterizedTest
     @ValueSource(strings = {"direct", "transitive"})
     void aFailedMembershipChunkHoldsBackTheChunksAfterItAndTheResumedRunEndsExact(String relation) {
-        TestConnections.TestConnection c = connections.known(simulator, "failing-" + relation, 79, 1000);
+        TestConnection c = connections.known(simulator, "failing-" + relation, 79, 1000);
         int chunk = context.settings().membershipChunk();
         DirectoryFacts truth = DirectoryFacts.groundTruth(c.tenant(), false, true);
         // Both kinds are published in the order of (group id, member id), as the database's collation sorts them.
@@ -165,7 +166,7 @@ class PageWriteFailureTest {
         });
     }
 
-    private void startAndAwaitPause(TestConnections.TestConnection c, UUID runId) {
+    private void startAndAwaitPause(TestConnection c, UUID runId) {
         runs.enqueue(new RunRepository.NewRun(runId, c.connectionId(), c.tenant().id(), RunMode.FULL,
                 SyncTrigger.REQUEST, null, "test", "write failure test", List.of(),
                 context.settings().instanceId(), context.settings().lease()));
@@ -176,7 +177,7 @@ class PageWriteFailureTest {
         assertEquals("database-error", paused.errorCode());
     }
 
-    private void awaitExactAfterResume(TestConnections.TestConnection c, UUID runId) {
+    private void awaitExactAfterResume(TestConnection c, UUID runId) {
         Run resumed = connections.awaitRun(c.connectionId(), r -> r.runId().equals(runId),
                 Set.of(RunStatus.COMPLETED, RunStatus.FAILED), Duration.ofSeconds(90));
         assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.statusReason());

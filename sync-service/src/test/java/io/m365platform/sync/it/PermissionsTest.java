@@ -14,7 +14,7 @@ import io.m365platform.sync.run.RunStep;
 import io.m365platform.sync.run.StepRepository;
 import io.m365platform.sync.run.StepStatus;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.sync.support.InjectSimulator;
+import io.m365platform.testsupport.graph.InjectSimulator;
 import io.m365platform.sync.support.TestConnections;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

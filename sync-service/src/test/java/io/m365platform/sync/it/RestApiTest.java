@@ -9,8 +9,9 @@ import io.m365platform.sync.run.RunMode;
 import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.support.Api;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.sync.support.InjectSimulator;
+import io.m365platform.testsupport.graph.InjectSimulator;
 import io.m365platform.sync.support.TestConnections;
+import io.m365platform.testsupport.graph.ConnectedTenants.TestConnection;
 import io.m365platform.sync.support.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -44,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class RestApiTest {
 
-    private static TestConnections.TestConnection connection;
+    private static TestConnection connection;
     private static DirectoryFacts truth;
 
     @InjectSimulator

@@ -1,8 +1,8 @@
 package io.m365platform.sync.it;
 
 import com.sun.net.httpserver.HttpServer;
-import io.m365platform.sync.token.BrokerTokenSource;
-import io.m365platform.sync.token.OidcClientCredentials;
+import io.m365platform.service.token.BrokerTokenSource;
+import io.m365platform.service.token.OidcClientCredentials;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.m365platform.sync.it;
 
-import io.m365platform.sync.support.SimulatorResource;
+import io.m365platform.testsupport.graph.SimulatorResource;
 import io.m365platform.testsupport.kafka.KafkaBrokerResource;
 import io.m365platform.testsupport.service.ServiceEndpointsContract;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -5,6 +5,7 @@ import io.m365platform.contracts.connection.ConnectionDeleted;
 import io.m365platform.contracts.connection.ConnectionEvent;
 import io.m365platform.contracts.connection.ConnectionState;
 import io.m365platform.contracts.cloudevents.ReadResult;
+import io.m365platform.service.events.ConsumerErrorPolicy;
 import io.m365platform.service.events.IncomingEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,22 +15,29 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Keeps {@link TrackedConnections} in step with m365.connections: created / updated / status changes store the
  * connection's latest state, a deletion (event or tombstone) forgets it. Malformed records are dead-lettered and
- * the consumer goes on.
+ * the consumer goes on; a database outage is waited out (service-commons' {@link ConsumerErrorPolicy}).
  */
 @ApplicationScoped
 public class ConnectionEventsConsumer {
 
     private final IncomingEvents incoming;
+    private final ConsumerErrorPolicy policy;
     private final TrackedConnections connections;
 
-    public ConnectionEventsConsumer(IncomingEvents incoming, TrackedConnections connections) {
+    public ConnectionEventsConsumer(IncomingEvents incoming, ConsumerErrorPolicy policy,
+                                    TrackedConnections connections) {
         this.incoming = incoming;
+        this.policy = policy;
         this.connections = connections;
     }
 
     @Incoming("connections")
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, byte[]> record) {
+        policy.process(record, this::handle);
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
         switch (incoming.readOrDeadLetter(record)) {
             case ReadResult.Accepted accepted -> apply(accepted.envelope().data());
             case ReadResult.Tombstone tombstone -> connections.delete(EventKey.connectionIdOf(tombstone.key()));

@@ -1,5 +1,6 @@
 package io.m365platform.contracts.action.parameters;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.m365platform.contracts.Checks;
 
@@ -17,7 +18,7 @@ public record SendBotMessageParameters(String userId, String teamId, String chan
                                        String content) implements ActionParameters {
 
     /** chatMessage body content type. */
-    public enum ContentType {
+    public enum ContentType implements WireName {
         TEXT("text"), HTML("html");
 
         private final String wireName;

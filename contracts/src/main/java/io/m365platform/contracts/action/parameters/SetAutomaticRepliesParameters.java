@@ -1,5 +1,6 @@
 package io.m365platform.contracts.action.parameters;
 
+import io.m365platform.contracts.WireName;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.m365platform.contracts.Checks;
 
@@ -22,7 +23,7 @@ public record SetAutomaticRepliesParameters(String userId, Status status, Audien
         implements ActionParameters {
 
     /** automaticRepliesStatus. */
-    public enum Status {
+    public enum Status implements WireName {
         DISABLED("disabled"), ALWAYS_ENABLED("alwaysEnabled"), SCHEDULED("scheduled");
 
         private final String wireName;
@@ -38,7 +39,7 @@ public record SetAutomaticRepliesParameters(String userId, Status status, Audien
     }
 
     /** externalAudienceScope. */
-    public enum Audience {
+    public enum Audience implements WireName {
         NONE("none"), CONTACTS_ONLY("contactsOnly"), ALL("all");
 
         private final String wireName;

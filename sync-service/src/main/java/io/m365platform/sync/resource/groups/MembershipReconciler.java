@@ -5,7 +5,7 @@ import io.m365platform.contracts.directory.MembershipRelation;
 import io.m365platform.contracts.directory.MemberType;
 import io.m365platform.contracts.EventKey;
 import io.m365platform.sync.db.TableStatistics;
-import io.m365platform.sync.db.WireNames;
+import io.m365platform.contracts.WireName;
 import io.m365platform.sync.engine.PageChanges;
 import io.m365platform.sync.engine.RunScope;
 import io.m365platform.sync.engine.StepScope;
@@ -169,8 +169,8 @@ final class MembershipReconciler {
                 continue;
             }
             GroupMembership membership = new GroupMembership(groupId, memberId,
-                    WireNames.fromWire(MemberType.class, MemberType::wireName, row[2]),
-                    WireNames.fromWire(MembershipRelation.class, MembershipRelation::wireName, row[3]));
+                    WireName.parse(MemberType.class, row[2]),
+                    WireName.parse(MembershipRelation.class, row[3]));
             if ("t".equals(row[4])) {
                 changes.upsert(MembershipKind.INSTANCE, membership);
             } else {

@@ -1,4 +1,4 @@
-package io.m365platform.sync.token;
+package io.m365platform.service.token;
 
 /**
  * No Graph token for a connection. {@code retryable} separates "try later" (broker unreachable, 503) from "an

@@ -1,4 +1,4 @@
-package io.m365platform.sync.token;
+package io.m365platform.service.token;
 
 import io.m365platform.graph.token.AccessToken;
 import io.m365platform.graph.token.CachedTokenSupplier;

@@ -1,34 +1,36 @@
-package io.m365platform.sync.support;
+package io.m365platform.testsupport.graph;
 
-import io.m365platform.graph.config.GraphEndpoints;
 import io.m365platform.graph.config.TenantId;
-import io.m365platform.graph.config.Timeouts;
-import io.m365platform.graph.config.TrustMaterial;
 import io.m365platform.graph.token.AccessToken;
 import io.m365platform.graph.token.AppCredentials;
 import io.m365platform.graph.token.AppTokenClient;
 import io.m365platform.graph.token.MsalApplications;
 import io.m365platform.graph.token.failure.TokenException;
-import io.m365platform.sync.config.SyncConfig;
-import io.m365platform.sync.token.TokenSource;
-import io.m365platform.sync.token.TokenUnavailableException;
+import io.m365platform.service.graph.GraphConfig;
+import io.m365platform.service.graph.GraphProducers;
+import io.m365platform.service.token.TokenSource;
+import io.m365platform.service.token.TokenUnavailableException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Test replacement of the token broker: app-only tokens straight from the simulator's token endpoint through
  * graph-client's msal4j registry, for the connections a test registered. Production uses connection-service's broker
- * (BrokerTokenSource); this bean replaces that default bean in tests.
+ * (service-commons' BrokerTokenSource); this bean replaces that default bean in the tests of every service that
+ * depends on test-support.
  */
 @Singleton
 public class SimulatorTokenSource implements TokenSource {
 
+    private final GraphConfig config;
+
     @Inject
-    SyncConfig config;
+    public SimulatorTokenSource(GraphConfig config) {
+        this.config = config;
+    }
 
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     private volatile AppTokenClient client;
@@ -54,10 +56,7 @@ public class SimulatorTokenSource implements TokenSource {
         if (client == null) {
             synchronized (this) {
                 if (client == null) {
-                    SyncConfig.Graph graph = config.graph();
-                    GraphEndpoints endpoints = new GraphEndpoints(graph.loginUrl(), graph.baseUrl(),
-                            Optional.of(TrustMaterial.fromPem(graph.trustPem().orElseThrow())), Timeouts.DEFAULT);
-                    client = new AppTokenClient(new MsalApplications(endpoints));
+                    client = new AppTokenClient(new MsalApplications(GraphProducers.endpointsOf(config)));
                 }
             }
         }

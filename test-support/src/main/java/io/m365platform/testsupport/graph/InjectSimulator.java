@@ -1,4 +1,4 @@
-package io.m365platform.sync.support;
+package io.m365platform.testsupport.graph;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

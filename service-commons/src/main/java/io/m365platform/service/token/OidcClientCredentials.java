@@ -1,4 +1,4 @@
-package io.m365platform.sync.token;
+package io.m365platform.service.token;
 
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;

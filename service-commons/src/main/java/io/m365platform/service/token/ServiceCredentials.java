@@ -1,4 +1,4 @@
-package io.m365platform.sync.token;
+package io.m365platform.service.token;
 
 /** The bearer token sync-service presents to the platform's other services (role {@code service}). */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.m365platform.sync.token;
+package io.m365platform.service.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,7 +77,7 @@ public final class BrokerTokenSource implements TokenSource {
                                 + (text(body, "message") == null ? "" : ": " + text(body, "message")), false);
             }
             case 401, 403 -> throw new TokenUnavailableException("service-unauthorised",
-                    "the token broker refused sync-service's credentials (" + status + ")", false);
+                    "the token broker refused this service's credentials (" + status + ")", false);
             default -> throw new TokenUnavailableException("token-broker-unavailable",
                     "the token broker answered " + status, status >= 500 || status == 429);
         };

@@ -1,44 +1,65 @@
-package io.m365platform.sync.support;
+package io.m365platform.testsupport.graph;
 
 import io.m365platform.graphsim.GraphSimulator;
+import io.m365platform.graphsim.SimulatorConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Starts the Graph simulator (HTTPS on a free port, in this JVM) and points sync-service's Graph access at it; tests
- * receive it with {@link InjectSimulator}. One simulator for all test classes: each test works in its own tenant.
+ * Starts the Graph simulator (HTTPS on a free port, in this JVM) and points the service's Graph access at it
+ * ({@code platform.graph.*}); tests receive it with {@link InjectSimulator}, and tokens for their connections from
+ * {@link SimulatorTokenSource}. One simulator for all test classes of a JVM: each test works in its own tenant. A
+ * service that needs more (simulator modules, settings of its own) extends this class.
  */
 public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
 
     private static GraphSimulator simulator;
 
+    /** The simulator's configuration; the first resource of a JVM to start decides it. */
+    protected SimulatorConfig simulatorConfig() {
+        return SimulatorConfig.defaults();
+    }
+
     @Override
-    public synchronized Map<String, String> start() {
+    public Map<String, String> start() {
+        GraphSimulator sim = startOnce(simulatorConfig());
+        Map<String, String> config = new HashMap<>();
+        config.put("platform.graph.base-url", sim.graphBaseUrl());
+        config.put("platform.graph.login-url", sim.baseUrl());
+        config.put("platform.graph.trust-pem", sim.certificatePem());
+        return config;
+    }
+
+    /** The running simulator (started with the defaults if no resource started it yet). */
+    public static GraphSimulator simulator() {
+        return startOnce(SimulatorConfig.defaults());
+    }
+
+    private static synchronized GraphSimulator startOnce(SimulatorConfig config) {
         if (simulator == null) {
-            simulator = startInOwnThread();
+            simulator = startInOwnThread(config);
+            GraphSimulator started = simulator;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "graph-simulator-stop"));
         }
-        return Map.of(
-                "sync.graph.base-url", simulator.graphBaseUrl(),
-                "sync.graph.login-url", simulator.baseUrl(),
-                "sync.graph.trust-pem", simulator.certificatePem(),
-                // 429/503 answers are retried after Retry-After without minutes of backoff in tests.
-                "sync.graph.max-attempts", "6");
+        return simulator;
     }
 
     /**
      * The simulator's Jackson setup finds modules through the thread context class loader, and its server threads
-     * inherit that loader from the starting thread: start it from a thread whose context loader is the simulator's
-     * own, not one of Quarkus' test class loaders (the same technique as connection-service's tests).
+     * inherit that loader from the starting thread: start it from a thread whose context loader is the one that
+     * defines Jackson as the simulator sees it, not one of Quarkus' test class loaders, so every module found is a
+     * subtype of that very Module type.
      */
-    private static GraphSimulator startInOwnThread() {
+    private static GraphSimulator startInOwnThread(SimulatorConfig config) {
         GraphSimulator[] started = new GraphSimulator[1];
         RuntimeException[] failure = new RuntimeException[1];
         Thread starter = new Thread(() -> {
             try {
                 // Initialise the simulator's JSON setup here, with this thread's context loader.
                 Class.forName("io.m365platform.graphsim.http.Json", true, GraphSimulator.class.getClassLoader());
-                started[0] = GraphSimulator.start();
+                started[0] = GraphSimulator.start(config);
             } catch (ClassNotFoundException e) {
                 failure[0] = new IllegalStateException(e);
             } catch (RuntimeException | Error e) {
@@ -59,10 +80,6 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
         return started[0];
     }
 
-    /**
-     * The loader that defines Jackson's ObjectMapper as the simulator sees it: Jackson's ServiceLoader look-up of
-     * modules must run in it, or a module found through another loader is "not a subtype" of Module.
-     */
     private static ClassLoader jacksonLoader() {
         try {
             ClassLoader jackson = Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false,
@@ -83,6 +100,6 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        // Kept for the other test classes of this JVM; the simulator's threads are daemons.
+        // Kept for the other test classes of this JVM; closed when the JVM exits.
     }
 }

@@ -1,4 +1,4 @@
-package io.m365platform.sync.token;
+package io.m365platform.service.token;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
