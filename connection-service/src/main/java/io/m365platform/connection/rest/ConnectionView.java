@@ -1,4 +1,4 @@
-package io.m365platform.connection.api;
+package io.m365platform.connection.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.m365platform.connection.capability.CapabilityRow;

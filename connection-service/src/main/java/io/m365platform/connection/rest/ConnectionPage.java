@@ -1,4 +1,4 @@
-package io.m365platform.connection.api;
+package io.m365platform.connection.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

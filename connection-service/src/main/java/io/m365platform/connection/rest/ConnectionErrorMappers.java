@@ -1,4 +1,4 @@
-package io.m365platform.connection.api;
+package io.m365platform.connection.rest;
 
 import io.m365platform.connection.adminuser.InvalidSignInException;
 import io.m365platform.connection.adminuser.SignInNotApplicableException;
