@@ -11,7 +11,6 @@ import io.m365platform.sync.engine.RunDispatcher;
 import io.m365platform.sync.run.RunMode;
 import io.m365platform.sync.run.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -30,22 +29,21 @@ public class ConnectionEventHandler {
 
     private static final Logger LOG = Logger.getLogger(ConnectionEventHandler.class);
 
-    @Inject
-    ConnectionRepository connections;
+    private final ConnectionRepository connections;
+    private final RunRepository runs;
+    private final RunService runService;
+    private final RunDispatcher dispatcher;
+    private final SyncSettings settings;
+    private final Clock clock = Clock.systemUTC();
 
-    @Inject
-    RunRepository runs;
-
-    @Inject
-    RunService runService;
-
-    @Inject
-    RunDispatcher dispatcher;
-
-    @Inject
-    SyncSettings settings;
-
-    Clock clock = Clock.systemUTC();
+    public ConnectionEventHandler(ConnectionRepository connections, RunRepository runs, RunService runService,
+                                  RunDispatcher dispatcher, SyncSettings settings) {
+        this.connections = connections;
+        this.runs = runs;
+        this.runService = runService;
+        this.dispatcher = dispatcher;
+        this.settings = settings;
+    }
 
     public void onConnectionState(ConnectionEvent event) {
         ConnectionState state = event.connection();

@@ -9,7 +9,6 @@ import io.m365platform.sync.config.SyncSettings;
 import io.m365platform.sync.connection.ConnectionRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -29,22 +28,19 @@ public class RunSchedule {
 
     private static final Logger LOG = Logger.getLogger(RunSchedule.class);
 
-    @Inject
-    ConnectionRepository connections;
+    private final ConnectionRepository connections;
+    private final EventPublisher publisher;
+    private final RunService runs;
+    private final SyncSettings settings;
+    private final Clock clock = Clock.systemUTC();
 
-    @Inject
-    EventPublisher publisher;
-
-    @Inject
-    RunService runs;
-
-    @Inject
-    SyncSettings settings;
-
-    @Inject
-    SyncConfig config;
-
-    Clock clock = Clock.systemUTC();
+    public RunSchedule(ConnectionRepository connections, EventPublisher publisher, RunService runs,
+                       SyncSettings settings) {
+        this.connections = connections;
+        this.publisher = publisher;
+        this.runs = runs;
+        this.settings = settings;
+    }
 
     @Scheduled(every = "${sync.schedule.tick:30s}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = ScheduleDisabled.class)
@@ -77,8 +73,11 @@ public class RunSchedule {
     /** {@code sync.schedule.enabled=false} turns the periodic runs off (tests trigger runs themselves). */
     @ApplicationScoped
     public static class ScheduleDisabled implements Scheduled.SkipPredicate {
-        @Inject
-        SyncConfig config;
+        private final SyncConfig config;
+
+        public ScheduleDisabled(SyncConfig config) {
+            this.config = config;
+        }
 
         @Override
         public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {

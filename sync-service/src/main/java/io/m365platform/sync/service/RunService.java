@@ -11,7 +11,6 @@ import io.m365platform.sync.run.RunMode;
 import io.m365platform.sync.run.RunRepository;
 import io.m365platform.sync.run.RunStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
@@ -28,14 +27,15 @@ public class RunService {
 
     private static final Logger LOG = Logger.getLogger(RunService.class);
 
-    @Inject
-    RunRepository runs;
+    private final RunRepository runs;
+    private final ConnectionRepository connections;
+    private final RunDispatcher dispatcher;
 
-    @Inject
-    ConnectionRepository connections;
-
-    @Inject
-    RunDispatcher dispatcher;
+    public RunService(RunRepository runs, ConnectionRepository connections, RunDispatcher dispatcher) {
+        this.runs = runs;
+        this.connections = connections;
+        this.dispatcher = dispatcher;
+    }
 
     /**
      * Queues a run (or returns the connection's active run, which absorbs the request).

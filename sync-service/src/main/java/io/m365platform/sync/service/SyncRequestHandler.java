@@ -4,7 +4,6 @@ import io.m365platform.contracts.sync.SyncRequested;
 import io.m365platform.contracts.sync.SyncTrigger;
 import io.m365platform.sync.run.RunMode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
@@ -18,8 +17,11 @@ public class SyncRequestHandler {
 
     private static final Logger LOG = Logger.getLogger(SyncRequestHandler.class);
 
-    @Inject
-    RunService runs;
+    private final RunService runs;
+
+    public SyncRequestHandler(RunService runs) {
+        this.runs = runs;
+    }
 
     public void onRequest(SyncRequested request) {
         if (request.confirmsHeldSyncRunId() != null) {

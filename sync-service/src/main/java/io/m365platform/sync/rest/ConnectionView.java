@@ -1,4 +1,4 @@
-package io.m365platform.sync.web;
+package io.m365platform.sync.rest;
 
 import io.m365platform.sync.connection.KnownConnection;
 

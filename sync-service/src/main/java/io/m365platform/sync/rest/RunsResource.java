@@ -1,4 +1,4 @@
-package io.m365platform.sync.web;
+package io.m365platform.sync.rest;
 
 import io.m365platform.service.security.Roles;
 import io.m365platform.service.web.ApiError;
@@ -9,7 +9,6 @@ import io.m365platform.sync.run.StepRepository;
 import io.m365platform.sync.service.RunService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,17 +33,18 @@ import java.util.UUID;
 @RolesAllowed(Roles.OPERATOR)
 public class RunsResource {
 
-    @Inject
-    RunRepository runs;
+    private final RunRepository runs;
+    private final StepRepository steps;
+    private final RunService runService;
+    private final SecurityIdentity identity;
 
-    @Inject
-    StepRepository steps;
-
-    @Inject
-    RunService runService;
-
-    @Inject
-    SecurityIdentity identity;
+    public RunsResource(RunRepository runs, StepRepository steps, RunService runService,
+                        SecurityIdentity identity) {
+        this.runs = runs;
+        this.steps = steps;
+        this.runService = runService;
+        this.identity = identity;
+    }
 
     @GET
     @Path("/{runId}")

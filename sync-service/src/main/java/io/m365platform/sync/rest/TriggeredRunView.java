@@ -1,4 +1,4 @@
-package io.m365platform.sync.web;
+package io.m365platform.sync.rest;
 
 /**
  * Answer of a trigger: the run, and whether it is new ({@code created}) or the connection's already active run

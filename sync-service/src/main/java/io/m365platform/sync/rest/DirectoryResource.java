@@ -1,4 +1,4 @@
-package io.m365platform.sync.web;
+package io.m365platform.sync.rest;
 
 import io.m365platform.contracts.directory.DirectoryGroup;
 import io.m365platform.contracts.directory.DirectoryUser;
@@ -11,7 +11,6 @@ import io.m365platform.service.web.ApiException;
 import io.m365platform.sync.connection.ConnectionRepository;
 import io.m365platform.sync.query.DirectoryQueries;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -40,11 +39,13 @@ import java.util.List;
 @RolesAllowed(Roles.OPERATOR)
 public class DirectoryResource {
 
-    @Inject
-    DirectoryQueries queries;
+    private final DirectoryQueries queries;
+    private final ConnectionRepository connections;
 
-    @Inject
-    ConnectionRepository connections;
+    public DirectoryResource(DirectoryQueries queries, ConnectionRepository connections) {
+        this.queries = queries;
+        this.connections = connections;
+    }
 
     @GET
     @Path("/users")

@@ -1,4 +1,4 @@
-package io.m365platform.sync.web;
+package io.m365platform.sync.rest;
 
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.sync.SyncTrigger;
@@ -15,7 +15,6 @@ import io.m365platform.sync.run.StepRepository;
 import io.m365platform.sync.service.RunService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,20 +49,20 @@ import java.util.UUID;
 @RolesAllowed(Roles.OPERATOR)
 public class ConnectionsResource {
 
-    @Inject
-    ConnectionRepository connections;
+    private final ConnectionRepository connections;
+    private final RunRepository runs;
+    private final StepRepository steps;
+    private final RunService runService;
+    private final SecurityIdentity identity;
 
-    @Inject
-    RunRepository runs;
-
-    @Inject
-    StepRepository steps;
-
-    @Inject
-    RunService runService;
-
-    @Inject
-    SecurityIdentity identity;
+    public ConnectionsResource(ConnectionRepository connections, RunRepository runs, StepRepository steps,
+                               RunService runService, SecurityIdentity identity) {
+        this.connections = connections;
+        this.runs = runs;
+        this.steps = steps;
+        this.runService = runService;
+        this.identity = identity;
+    }
 
     @GET
     @Operation(summary = "Connections known from connection events, with their schedule and active run")
