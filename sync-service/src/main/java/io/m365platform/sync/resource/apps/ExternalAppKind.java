@@ -1,8 +1,5 @@
 package io.m365platform.sync.resource.apps;
 
-import io.m365platform.contracts.DeletionReason;
-import io.m365platform.contracts.EventKey;
-import io.m365platform.contracts.SyncedEntityEvent;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.topics.Topic;
 import io.m365platform.contracts.apps.ExternalApp;
@@ -10,7 +7,7 @@ import io.m365platform.contracts.apps.ExternalAppDeleted;
 import io.m365platform.contracts.apps.ExternalAppSynced;
 import io.m365platform.sync.entity.BaseKind;
 import io.m365platform.sync.entity.Column;
-import io.m365platform.sync.entity.EventContext;
+import io.m365platform.sync.entity.KindIdentity;
 
 import java.util.List;
 
@@ -24,26 +21,8 @@ public final class ExternalAppKind extends BaseKind<ExternalApp> {
                 Column.text("display_name", ExternalApp::displayName),
                 Column.text("publisher_name", ExternalApp::publisherName),
                 Column.bool("admin_consented", ExternalApp::adminConsented),
-                Column.integer("consented_user_count", ExternalApp::consentedUserCount)));
-    }
-
-    @Override
-    public String objectId(ExternalApp s) {
-        return s.servicePrincipalId();
-    }
-
-    @Override
-    public String kafkaKey(String connectionId, ExternalApp s) {
-        return ExternalAppSynced.key(connectionId, s.servicePrincipalId());
-    }
-
-    @Override
-    public SyncedEntityEvent synced(ExternalApp s, EventContext c) {
-        return new ExternalAppSynced(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), s);
-    }
-
-    @Override
-    public SyncedEntityEvent deleted(ExternalApp s, DeletionReason reason, EventContext c) {
-        return new ExternalAppDeleted(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), s.servicePrincipalId(), reason);
+                Column.integer("consented_user_count", ExternalApp::consentedUserCount)),
+                KindIdentity.of(ExternalApp::servicePrincipalId, ExternalAppSynced::key, ExternalAppDeleted::new),
+                ExternalAppSynced::new);
     }
 }

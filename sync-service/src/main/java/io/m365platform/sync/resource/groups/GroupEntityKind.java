@@ -1,8 +1,5 @@
 package io.m365platform.sync.resource.groups;
 
-import io.m365platform.contracts.DeletionReason;
-import io.m365platform.contracts.EventKey;
-import io.m365platform.contracts.SyncedEntityEvent;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.topics.Topic;
 import io.m365platform.contracts.directory.DirectoryGroup;
@@ -10,7 +7,7 @@ import io.m365platform.contracts.directory.GroupDeleted;
 import io.m365platform.contracts.directory.GroupSynced;
 import io.m365platform.sync.entity.BaseKind;
 import io.m365platform.sync.entity.Column;
-import io.m365platform.sync.entity.EventContext;
+import io.m365platform.sync.entity.KindIdentity;
 
 import java.util.List;
 
@@ -24,26 +21,8 @@ public final class GroupEntityKind extends BaseKind<DirectoryGroup> {
                 Column.text("display_name", DirectoryGroup::displayName),
                 Column.text("kind", g -> g.kind().wireName()),
                 Column.bool("is_team", DirectoryGroup::isTeam),
-                Column.text("mail", DirectoryGroup::mail)));
-    }
-
-    @Override
-    public String objectId(DirectoryGroup s) {
-        return s.id();
-    }
-
-    @Override
-    public String kafkaKey(String connectionId, DirectoryGroup s) {
-        return GroupSynced.key(connectionId, s.id());
-    }
-
-    @Override
-    public SyncedEntityEvent synced(DirectoryGroup s, EventContext c) {
-        return new GroupSynced(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), s);
-    }
-
-    @Override
-    public SyncedEntityEvent deleted(DirectoryGroup s, DeletionReason reason, EventContext c) {
-        return new GroupDeleted(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), s.id(), reason);
+                Column.text("mail", DirectoryGroup::mail)),
+                KindIdentity.of(DirectoryGroup::id, GroupSynced::key, GroupDeleted::new),
+                GroupSynced::new);
     }
 }

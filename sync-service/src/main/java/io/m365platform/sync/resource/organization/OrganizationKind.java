@@ -1,15 +1,12 @@
 package io.m365platform.sync.resource.organization;
 
-import io.m365platform.contracts.DeletionReason;
-import io.m365platform.contracts.EventKey;
-import io.m365platform.contracts.SyncedEntityEvent;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.topics.Topic;
 import io.m365platform.contracts.directory.Organization;
 import io.m365platform.contracts.directory.OrganizationSynced;
 import io.m365platform.sync.entity.BaseKind;
 import io.m365platform.sync.entity.Column;
-import io.m365platform.sync.entity.EventContext;
+import io.m365platform.sync.entity.KindIdentity;
 
 import java.util.List;
 
@@ -20,26 +17,8 @@ public final class OrganizationKind extends BaseKind<Organization> {
 
     private OrganizationKind() {
         super("organization", SyncResource.ORGANIZATION, "organization", Topic.DIRECTORY_ORGANIZATION, Organization.class, List.of(
-                Column.text("display_name", Organization::displayName)));
-    }
-
-    @Override
-    public String objectId(Organization s) {
-        return s.id();
-    }
-
-    @Override
-    public String kafkaKey(String connectionId, Organization s) {
-        return OrganizationSynced.key(connectionId, s.id());
-    }
-
-    @Override
-    public SyncedEntityEvent synced(Organization s, EventContext c) {
-        return new OrganizationSynced(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), s);
-    }
-
-    @Override
-    public SyncedEntityEvent deleted(Organization s, DeletionReason reason, EventContext c) {
-        return null;
+                Column.text("display_name", Organization::displayName)),
+                KindIdentity.of(Organization::id, OrganizationSynced::key, null),
+                OrganizationSynced::new);
     }
 }

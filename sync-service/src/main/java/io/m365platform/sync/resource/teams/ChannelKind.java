@@ -1,8 +1,5 @@
 package io.m365platform.sync.resource.teams;
 
-import io.m365platform.contracts.DeletionReason;
-import io.m365platform.contracts.EventKey;
-import io.m365platform.contracts.SyncedEntityEvent;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.topics.Topic;
 import io.m365platform.contracts.teams.Channel;
@@ -10,7 +7,7 @@ import io.m365platform.contracts.teams.ChannelDeleted;
 import io.m365platform.contracts.teams.ChannelSynced;
 import io.m365platform.sync.entity.BaseKind;
 import io.m365platform.sync.entity.Column;
-import io.m365platform.sync.entity.EventContext;
+import io.m365platform.sync.entity.KindIdentity;
 
 import java.util.List;
 
@@ -22,31 +19,8 @@ public final class ChannelKind extends BaseKind<Channel> {
     private ChannelKind() {
         super("channel", SyncResource.CHANNELS, "channels", Topic.TEAMS_CHANNELS, Channel.class, List.of(
                 Column.text("display_name", Channel::displayName),
-                Column.text("membership_type", Channel::membershipType)));
-    }
-
-    @Override
-    public String objectId(Channel s) {
-        return EventKey.of(s.teamId(), s.id());
-    }
-
-    @Override
-    public String parentId(Channel s) {
-        return s.teamId();
-    }
-
-    @Override
-    public String kafkaKey(String connectionId, Channel s) {
-        return ChannelSynced.key(connectionId, s.teamId(), s.id());
-    }
-
-    @Override
-    public SyncedEntityEvent synced(Channel s, EventContext c) {
-        return new ChannelSynced(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), s);
-    }
-
-    @Override
-    public SyncedEntityEvent deleted(Channel s, DeletionReason reason, EventContext c) {
-        return new ChannelDeleted(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), s.teamId(), s.id(), reason);
+                Column.text("membership_type", Channel::membershipType)),
+                KindIdentity.owned(Channel::teamId, Channel::id, ChannelSynced::key, ChannelDeleted::new),
+                ChannelSynced::new);
     }
 }

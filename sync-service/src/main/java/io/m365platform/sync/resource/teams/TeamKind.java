@@ -1,8 +1,5 @@
 package io.m365platform.sync.resource.teams;
 
-import io.m365platform.contracts.DeletionReason;
-import io.m365platform.contracts.EventKey;
-import io.m365platform.contracts.SyncedEntityEvent;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.topics.Topic;
 import io.m365platform.contracts.teams.Team;
@@ -10,7 +7,7 @@ import io.m365platform.contracts.teams.TeamDeleted;
 import io.m365platform.contracts.teams.TeamSynced;
 import io.m365platform.sync.entity.BaseKind;
 import io.m365platform.sync.entity.Column;
-import io.m365platform.sync.entity.EventContext;
+import io.m365platform.sync.entity.KindIdentity;
 
 import java.util.List;
 
@@ -22,31 +19,8 @@ public final class TeamKind extends BaseKind<Team> {
     private TeamKind() {
         super("team", SyncResource.TEAMS, "teams", Topic.TEAMS_TEAMS, Team.class, List.of(
                 Column.text("display_name", Team::displayName),
-                Column.bool("is_archived", Team::isArchived)));
-    }
-
-    @Override
-    public String objectId(Team s) {
-        return s.id();
-    }
-
-    @Override
-    public String parentId(Team s) {
-        return s.id();
-    }
-
-    @Override
-    public String kafkaKey(String connectionId, Team s) {
-        return TeamSynced.key(connectionId, s.id());
-    }
-
-    @Override
-    public SyncedEntityEvent synced(Team s, EventContext c) {
-        return new TeamSynced(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), s);
-    }
-
-    @Override
-    public SyncedEntityEvent deleted(Team s, DeletionReason reason, EventContext c) {
-        return new TeamDeleted(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), s.id(), reason);
+                Column.bool("is_archived", Team::isArchived)),
+                KindIdentity.of(Team::id, TeamSynced::key, TeamDeleted::new).ownerOfChildren(),
+                TeamSynced::new);
     }
 }

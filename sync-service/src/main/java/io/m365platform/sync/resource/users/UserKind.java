@@ -1,7 +1,5 @@
 package io.m365platform.sync.resource.users;
 
-import io.m365platform.contracts.DeletionReason;
-import io.m365platform.contracts.SyncedEntityEvent;
 import io.m365platform.contracts.directory.DirectoryUser;
 import io.m365platform.contracts.directory.UserDeleted;
 import io.m365platform.contracts.directory.UserSynced;
@@ -9,7 +7,7 @@ import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.topics.Topic;
 import io.m365platform.sync.entity.BaseKind;
 import io.m365platform.sync.entity.Column;
-import io.m365platform.sync.entity.EventContext;
+import io.m365platform.sync.entity.KindIdentity;
 
 import java.util.List;
 
@@ -30,26 +28,8 @@ public final class UserKind extends BaseKind<DirectoryUser> {
                 Column.text("usage_location", DirectoryUser::usageLocation),
                 Column.text("manager_id", DirectoryUser::managerId),
                 Column.timestamp("created_date_time", DirectoryUser::createdDateTime),
-                Column.integer("license_count", u -> u.assignedLicenses().size())));
-    }
-
-    @Override
-    public String objectId(DirectoryUser state) {
-        return state.id();
-    }
-
-    @Override
-    public String kafkaKey(String connectionId, DirectoryUser state) {
-        return UserSynced.key(connectionId, state.id());
-    }
-
-    @Override
-    public SyncedEntityEvent synced(DirectoryUser state, EventContext c) {
-        return new UserSynced(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), state);
-    }
-
-    @Override
-    public SyncedEntityEvent deleted(DirectoryUser last, DeletionReason reason, EventContext c) {
-        return new UserDeleted(c.connectionId(), c.tenantId(), c.syncRunId(), c.observedAt(), last.id(), reason);
+                Column.integer("license_count", u -> u.assignedLicenses().size())),
+                KindIdentity.of(DirectoryUser::id, UserSynced::key, UserDeleted::new),
+                UserSynced::new);
     }
 }
