@@ -10,6 +10,7 @@ import io.m365platform.sync.db.Jdbc;
 import io.m365platform.sync.engine.EngineContext;
 import io.m365platform.sync.engine.RunDispatcher;
 import io.m365platform.sync.engine.SyncEngine;
+import io.m365platform.sync.engine.pipeline.PageExecutors;
 import io.m365platform.sync.entity.EntityCatalog;
 import io.m365platform.sync.publish.EventPublisherSink;
 import io.m365platform.sync.publish.EventSink;
@@ -103,15 +104,26 @@ public class SyncBeans {
                 Clock.systemUTC());
     }
 
+    /** The page pipeline's threads, shut down with the application (after the engine stopped its runs). */
     @Produces
     @Singleton
-    SyncEngine engine(EngineContext context, TokenSource tokens) {
+    PageExecutors pageExecutors() {
+        return new PageExecutors();
+    }
+
+    void closePageExecutors(@Disposes PageExecutors executors) {
+        executors.close();
+    }
+
+    @Produces
+    @Singleton
+    SyncEngine engine(EngineContext context, TokenSource tokens, PageExecutors executors) {
         ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "sync-lease-heartbeat");
             t.setDaemon(true);
             return t;
         });
-        return new SyncEngine(context, SyncModel.resources(), tokens, heartbeats);
+        return new SyncEngine(context, SyncModel.resources(), tokens, heartbeats, executors);
     }
 
     void closeEngine(@Disposes SyncEngine engine) {

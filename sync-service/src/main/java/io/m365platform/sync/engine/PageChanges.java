@@ -1,6 +1,7 @@
 package io.m365platform.sync.engine;
 
 import io.m365platform.contracts.DeletionReason;
+import io.m365platform.sync.engine.pipeline.PageFootprint;
 import io.m365platform.sync.entity.EntityKind;
 
 import java.sql.Connection;
@@ -136,7 +137,7 @@ public final class PageChanges {
     }
 
     /** What the page names, per kind ({@link PageFootprint}): computed once, when the page is complete. */
-    Map<EntityKind<?>, Set<String>> names() {
+    public Map<EntityKind<?>, Set<String>> names() {
         if (names == null) {
             names = PageFootprint.namesOf(this);
         }

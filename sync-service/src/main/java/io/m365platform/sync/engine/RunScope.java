@@ -3,14 +3,13 @@ package io.m365platform.sync.engine;
 import io.m365platform.graph.request.GraphAccess;
 import io.m365platform.graph.throttle.GraphCallStats;
 import io.m365platform.sync.connection.KnownConnection;
+import io.m365platform.sync.engine.lookup.FirstSyncTables;
+import io.m365platform.sync.engine.lookup.StoredObjects;
 import io.m365platform.sync.entity.EventContext;
 import io.m365platform.sync.run.Run;
 
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One claimed run on this instance: the run, its connection, its Graph access and its fencing identity. */
@@ -27,7 +26,7 @@ public final class RunScope {
     private GraphCallStats.Snapshot accounted;
     private final java.util.Set<String> pendingKinds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long pagesCommitted;
-    private final Map<String, Optional<FreshTable>> freshTables = new ConcurrentHashMap<>();
+    private final FirstSyncTables firstSyncTables;
 
     public RunScope(EngineContext engine, Run run, KnownConnection connection, GraphAccess graph, String owner) {
         this.engine = engine;
@@ -36,6 +35,7 @@ public final class RunScope {
         this.graph = graph;
         this.owner = owner;
         this.accounted = graph.stats().snapshot();
+        this.firstSyncTables = new FirstSyncTables(run.connectionId());
     }
 
     public EngineContext engine() {
@@ -87,25 +87,11 @@ public final class RunScope {
     }
 
     /**
-     * The table's {@link FreshTable} when the connection had no row in it as this run first asked (decided once per
-     * run and instance, before the run writes the table), else null.
+     * What may be stored in one of the connection's tables ({@link StoredObjects}: on a first sync of the table,
+     * only what this run wrote), so that look-ups can be skipped.
      */
-    public FreshTable freshTable(java.sql.Connection c, String table) throws java.sql.SQLException {
-        Optional<FreshTable> known = freshTables.get(table);
-        if (known == null) {
-            if (!table.matches("[a-z_]+")) {
-                throw new IllegalArgumentException("not a table name: " + table);
-            }
-            try (var ps = c.prepareStatement("select exists (select 1 from " + table + " where connection_id = ?)")) {
-                ps.setString(1, connectionId());
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    known = rs.getBoolean(1) ? Optional.empty() : Optional.of(new FreshTable());
-                }
-            }
-            freshTables.put(table, known);
-        }
-        return known.orElse(null);
+    public StoredObjects storedObjects(java.sql.Connection c, String table) throws java.sql.SQLException {
+        return firstSyncTables.of(c, table);
     }
 
     /** Event metadata stamped now. */

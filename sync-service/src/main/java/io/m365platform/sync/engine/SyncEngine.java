@@ -9,6 +9,8 @@ import io.m365platform.graph.request.GraphAccess;
 import io.m365platform.graph.token.AccessToken;
 import io.m365platform.sync.connection.KnownConnection;
 import io.m365platform.sync.db.DataAccessException;
+import io.m365platform.sync.engine.pipeline.OrderedCommits;
+import io.m365platform.sync.engine.pipeline.PageExecutors;
 import io.m365platform.sync.publish.PublishException;
 import io.m365platform.sync.run.Run;
 import io.m365platform.sync.run.RunStep;
@@ -50,10 +52,15 @@ public final class SyncEngine implements AutoCloseable {
     private final Maintenance maintenance;
     private final ScheduledExecutorService heartbeats;
     private final PageCommitter committer;
+    private final OrderedCommits pipeline;
     private final DeletionApplier deletions;
 
+    /**
+     * @param heartbeats renews the leases; closed with the engine
+     * @param executors  the page pipeline's threads; owned (and closed) by the caller
+     */
     public SyncEngine(EngineContext engine, List<ResourceSync> resources, TokenSource tokens,
-                      ScheduledExecutorService heartbeats) {
+                      ScheduledExecutorService heartbeats, PageExecutors executors) {
         this.engine = engine;
         for (ResourceSync r : resources) {
             this.resources.put(r.resource(), r);
@@ -63,7 +70,9 @@ public final class SyncEngine implements AutoCloseable {
         this.events = new RunEvents(engine.sink(), engine.clock());
         this.maintenance = new Maintenance(engine);
         this.heartbeats = heartbeats;
-        this.committer = new PageCommitter(engine);
+        this.committer = new PageCommitter(engine.jdbc(), engine.runs(), engine.steps(), engine.pending(),
+                engine.sink(), engine.clock(), engine.catalog());
+        this.pipeline = new OrderedCommits(executors);
         this.deletions = new DeletionApplier(engine);
     }
 
@@ -200,7 +209,7 @@ public final class SyncEngine implements AutoCloseable {
 
     private void runStep(RunScope scope, RunStep step) {
         ResourceSync sync = resources.get(step.resource());
-        StepScope stepScope = new StepScope(scope, step, sync.companions(), committer, deletions,
+        StepScope stepScope = new StepScope(scope, step, sync.companions(), committer, pipeline, deletions,
                 pages -> progress(scope, step.resource(), pages));
         try {
             sync.sync(stepScope);

@@ -27,6 +27,7 @@ import io.m365platform.sync.connection.ConnectionRepository;
 import io.m365platform.sync.db.Jdbc;
 import io.m365platform.sync.engine.EngineContext;
 import io.m365platform.sync.engine.SyncEngine;
+import io.m365platform.sync.engine.pipeline.PageExecutors;
 import io.m365platform.sync.publish.EventPublisherSink;
 import io.m365platform.sync.resource.groups.GroupMapper;
 import io.m365platform.sync.resource.users.UserMapper;
@@ -222,8 +223,10 @@ public final class SyncBenchmark {
                 SyncModel.catalog(EventJson.mapper()), new EventPublisherSink(publisher, Duration.ofMinutes(2)),
                 (c, t) -> graph.forTenant(t, () -> tokenClient.acquire(credentials, TenantId.of(tenantId))),
                 Clock.systemUTC());
+        PageExecutors executors = new PageExecutors();
         SyncEngine engine = new SyncEngine(context, SyncModel.resources(),
-                c -> tokenClient.acquire(credentials, TenantId.of(tenantId)), Executors.newSingleThreadScheduledExecutor());
+                c -> tokenClient.acquire(credentials, TenantId.of(tenantId)), Executors.newSingleThreadScheduledExecutor(),
+                executors);
         AccessToken token = tokenClient.acquire(credentials, TenantId.of(tenantId));
         context.connections().apply(connectionId, tenantId, "microsoft-365", "connected", token.permissions(),
                 Instant.now());
@@ -289,6 +292,7 @@ public final class SyncBenchmark {
                     SyncBenchmark::postgresCpuMillis, Path.of("target"));
         }
         engine.close();
+        executors.close();
         graph.close();
         dataSource.close();
         return report;

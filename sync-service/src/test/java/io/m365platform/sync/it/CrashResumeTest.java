@@ -11,6 +11,7 @@ import io.m365platform.sync.db.Jdbc;
 import io.m365platform.sync.engine.EngineContext;
 import io.m365platform.sync.engine.RunDispatcher;
 import io.m365platform.sync.engine.SyncEngine;
+import io.m365platform.sync.engine.pipeline.PageExecutors;
 import io.m365platform.sync.entity.EntityCatalog;
 import io.m365platform.sync.run.Run;
 import io.m365platform.sync.run.RunMode;
@@ -88,8 +89,9 @@ class CrashResumeTest {
         EngineContext other = new EngineContext(small, context.jdbc(), context.connections(), context.runs(),
                 context.steps(), context.pending(), context.deltaLinks(), context.catalog(), context.sink(),
                 context.graph(), context.clock());
+        PageExecutors otherExecutors = new PageExecutors();
         SyncEngine otherEngine = new SyncEngine(other, SyncModel.resources(), (TokenSource) tokens,
-                Executors.newSingleThreadScheduledExecutor());
+                Executors.newSingleThreadScheduledExecutor(), otherExecutors);
         RunDispatcher otherInstance = new RunDispatcher(otherEngine);
         FaultRule slow = simulator.faults().add(FaultRule.latency(Duration.ofMillis(150)).path("/v1.0/users/delta*")
                 .tenant(tenant.id()));
@@ -120,6 +122,7 @@ class CrashResumeTest {
         } finally {
             simulator.faults().remove(slow.id());
             otherEngine.close();
+            otherExecutors.close();
         }
     }
 

@@ -2,7 +2,7 @@ package io.m365platform.sync.resource.groups;
 
 import io.m365platform.contracts.directory.MemberType;
 import io.m365platform.contracts.EventKey;
-import io.m365platform.sync.engine.FreshTable;
+import io.m365platform.sync.engine.lookup.StoredObjects;
 import io.m365platform.sync.engine.PageChanges;
 import io.m365platform.sync.engine.RunScope;
 
@@ -80,9 +80,9 @@ public final class MemberEdges {
                 ps.executeBatch();
             }
         }
-        FreshTable fresh = added.isEmpty() ? null : run.freshTable(c, "group_member_edge");
+        StoredObjects stored = added.isEmpty() ? StoredObjects.ANY : run.storedObjects(c, "group_member_edge");
         boolean postgres = c.isWrapperFor(org.postgresql.PGConnection.class);
-        List<String[]> upserts = fresh != null && postgres && added.size() >= 64 ? copyNew(c, fresh) : added;
+        List<String[]> upserts = stored.firstSync() && postgres && added.size() >= 64 ? copyNew(c, stored) : added;
         if (upserts.size() >= 64 && postgres) {
             copyAdded(c, upserts);
         } else if (!upserts.isEmpty()) {
@@ -105,10 +105,10 @@ public final class MemberEdges {
             io.m365platform.sync.db.TableStatistics.analyzeKeys(c, "group_member_edge", "connection_id",
                     "group_id", "member_id");
         }
-        if (fresh != null) {
+        if (stored.firstSync()) {
             // Marked whatever the outcome (a rolled-back page included): a false "may be stored" costs only an upsert.
             for (String[] e : added) {
-                fresh.writing(EventKey.of(e[0], e[1]), null);
+                stored.writing(EventKey.of(e[0], e[1]), null);
             }
         }
         markDirty(c, connectionId, dirty);
@@ -128,7 +128,7 @@ public final class MemberEdges {
      * upsert: those the filter says may be stored (a group's members repeated across pages, or a false positive), or
      * all of them should one exist after all (the COPY is then undone).
      */
-    private List<String[]> copyNew(Connection c, FreshTable fresh) throws SQLException {
+    private List<String[]> copyNew(Connection c, StoredObjects stored) throws SQLException {
         // A page may repeat an edge: the last one counts, as the upsert's DISTINCT ON does.
         java.util.Map<String, String[]> edges = new java.util.LinkedHashMap<>(added.size() * 2);
         for (String[] e : added) {
@@ -137,7 +137,7 @@ public final class MemberEdges {
         List<String[]> surelyNew = new ArrayList<>(edges.size());
         List<String[]> mayBeStored = new ArrayList<>();
         for (java.util.Map.Entry<String, String[]> e : edges.entrySet()) {
-            (fresh.mayBeStored(e.getKey()) ? mayBeStored : surelyNew).add(e.getValue());
+            (stored.mayBeStored(e.getKey()) ? mayBeStored : surelyNew).add(e.getValue());
         }
         if (surelyNew.isEmpty()) {
             return mayBeStored;

@@ -9,6 +9,7 @@ import io.m365platform.contracts.WireName;
 import io.m365platform.sync.engine.PageChanges;
 import io.m365platform.sync.engine.RunScope;
 import io.m365platform.sync.engine.StepScope;
+import io.m365platform.sync.engine.pipeline.Chunk;
 import io.m365platform.sync.run.Checkpoint;
 import io.m365platform.sync.run.StepStatus;
 
@@ -116,7 +117,7 @@ final class MembershipReconciler {
         while (true) {
             String[] direct = position(step, DIRECT_CURSOR);
             if (direct != null) {
-                StepScope.Chunk first = chunk(step, step.checkpoint(), DIRECT_CURSOR, MembershipReconciler::edges,
+                Chunk first = chunk(step, step.checkpoint(), DIRECT_CURSOR, MembershipReconciler::edges,
                         direct);
                 if (first != null) {
                     step.commitInOrder(first);
@@ -126,7 +127,7 @@ final class MembershipReconciler {
                 continue;
             }
             String[] after = position(step, CURSOR);
-            StepScope.Chunk first = chunk(step, step.checkpoint(), CURSOR, MembershipReconciler::staged, after);
+            Chunk first = chunk(step, step.checkpoint(), CURSOR, MembershipReconciler::staged, after);
             if (first != null) {
                 // Chunk by chunk, the next read and prepared while the one before is written.
                 step.commitInOrder(first);
@@ -154,7 +155,7 @@ final class MembershipReconciler {
      * The changes {@code source} has after {@code after} (null: from the first), up to a chunk, committed with the
      * cursor {@code prefix}{last key}; null when there are none.
      */
-    private static StepScope.Chunk chunk(StepScope step, Checkpoint base, String prefix, ChangeSource source,
+    private static Chunk chunk(StepScope step, Checkpoint base, String prefix, ChangeSource source,
                                          String[] after) {
         List<String[]> rows = source.after(step.run(), after, step.run().engine().settings().membershipChunk());
         if (rows.isEmpty()) {
@@ -179,7 +180,7 @@ final class MembershipReconciler {
         }
         String[] last = rows.getLast();
         // The chunk was taken in key order: everything up to its last key is done.
-        return new StepScope.Chunk(changes, cursorAt(base, prefix, EventKey.of(last[0], last[1])),
+        return new Chunk(changes, cursorAt(base, prefix, EventKey.of(last[0], last[1])),
                 StepStatus.DELETING, () -> chunk(step, base, prefix, source, new String[] {last[0], last[1]}));
     }
 

@@ -1,5 +1,6 @@
-package io.m365platform.sync.engine;
+package io.m365platform.sync.engine.pipeline;
 
+import io.m365platform.sync.engine.PageChanges;
 import io.m365platform.sync.entity.EntityKind;
 
 import java.util.Collection;
@@ -13,7 +14,7 @@ import java.util.Set;
  * write is still running (a delta round may repeat an object on the next page). Conservative: it counts every
  * object the page names, changed or not.
  */
-final class PageFootprint {
+public final class PageFootprint {
 
     /** What the page names (computed once per page, kept by its {@link PageChanges}). */
     private final Map<EntityKind<?>, Set<String>> named;
@@ -25,12 +26,12 @@ final class PageFootprint {
     }
 
     /** The objects {@code changes} names, their owners, and the owners whose child lists it replaces or sweeps. */
-    static PageFootprint of(PageChanges changes) {
+    public static PageFootprint of(PageChanges changes) {
         return new PageFootprint(changes.names());
     }
 
     /** Adds objects the write deletes beyond those the page names (children gone from an owner's list). */
-    PageFootprint alsoWrites(EntityKind<?> kind, Collection<String> objectIds) {
+    public PageFootprint alsoWrites(EntityKind<?> kind, Collection<String> objectIds) {
         if (!objectIds.isEmpty()) {
             extra.computeIfAbsent(kind, k -> new HashSet<>()).addAll(objectIds);
         }
@@ -38,7 +39,7 @@ final class PageFootprint {
     }
 
     /** Whether {@code next} names an object or owner this footprint touches. */
-    boolean overlaps(PageChanges next) {
+    public boolean overlaps(PageChanges next) {
         for (Map.Entry<EntityKind<?>, Set<String>> e : next.names().entrySet()) {
             if (intersect(named.get(e.getKey()), e.getValue()) || intersect(extra.get(e.getKey()), e.getValue())) {
                 return true;
@@ -62,7 +63,7 @@ final class PageFootprint {
     }
 
     /** Per kind, what a page names: its objects and their owners, replaced and swept owners, removals. */
-    static Map<EntityKind<?>, Set<String>> namesOf(PageChanges changes) {
+    public static Map<EntityKind<?>, Set<String>> namesOf(PageChanges changes) {
         Map<EntityKind<?>, Set<String>> out = new HashMap<>();
         for (Map.Entry<EntityKind<?>, PageChanges.KindChanges<?>> e : changes.byKind().entrySet()) {
             out.put(e.getKey(), names(e.getKey(), e.getValue()));

@@ -1,8 +1,9 @@
-package io.m365platform.sync.engine;
+package io.m365platform.sync.engine.pipeline;
 
 import io.m365platform.contracts.DeletionReason;
 import io.m365platform.contracts.directory.DirectoryUser;
 import io.m365platform.contracts.directory.LicenseAssignment;
+import io.m365platform.sync.engine.PageChanges;
 import io.m365platform.sync.resource.users.LicenseAssignmentKind;
 import io.m365platform.sync.resource.users.UserKind;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.m365platform.sync.engine;
+package io.m365platform.sync.engine.lookup;
 
 /**
  * A table (an entity kind's, or raw edges) of which the connection had no stored row when this run began writing
@@ -7,18 +7,18 @@ package io.m365platform.sync.engine;
  * need no look-up (a first sync of a large tenant then reads nothing back from its tables). A false "may be" costs
  * a look-up, never a wrong answer; a run resumed elsewhere finds rows and looks up everything.
  */
-public final class FreshTable {
+final class FreshTable implements StoredObjects {
 
     private volatile IdFilter written = new IdFilter();
     private volatile IdFilter owners = new IdFilter();
 
-    /** False: the object is certainly not stored. */
+    @Override
     public boolean mayBeStored(String objectId) {
         IdFilter ids = written;
         return ids == null || ids.mightContain(objectId);
     }
 
-    /** False: no child of the owner is stored. */
+    @Override
     public boolean mayHaveChildren(String parentId) {
         IdFilter ids = owners;
         return ids == null || ids.mightContain(parentId);
@@ -28,12 +28,13 @@ public final class FreshTable {
      * Rows were written without being tracked (objects known new by other means, e.g. a first sync's memberships:
      * millions, never looked up): from now on every object may be stored, and the filters' memory is freed.
      */
+    @Override
     public void writingUntracked() {
         written = null;
         owners = null;
     }
 
-    /** The object (with its owner, null: none) is about to be written by this run (or may have been). */
+    @Override
     public void writing(String objectId, String parentId) {
         IdFilter ids = written;
         IdFilter parents = owners;
@@ -44,5 +45,10 @@ public final class FreshTable {
         if (parentId != null) {
             parents.add(parentId);
         }
+    }
+
+    @Override
+    public boolean firstSync() {
+        return true;
     }
 }

@@ -1,4 +1,4 @@
-package io.m365platform.sync.engine;
+package io.m365platform.sync.engine.lookup;
 
 import org.junit.jupiter.api.Test;
 
