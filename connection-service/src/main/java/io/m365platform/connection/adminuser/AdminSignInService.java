@@ -25,7 +25,6 @@ import io.m365platform.graph.token.failure.TransientTokenException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -46,35 +45,31 @@ public class AdminSignInService {
 
     private static final Logger LOG = Logger.getLogger(AdminSignInService.class);
 
-    @Inject
-    ConnectionService connections;
+    private final ConnectionService connections;
+    private final ConnectionChanges changes;
+    private final ConnectionStore store;
+    private final ConnectionEvents events;
+    private final ConnectionTester tester;
+    private final CredentialVault vault;
+    private final SignInStore signIns;
+    private final DelegatedTokenClient delegated;
+    private final AdminSignInSettings settings;
+    private final Clock clock;
 
-    @Inject
-    ConnectionChanges changes;
-
-    @Inject
-    ConnectionStore store;
-
-    @Inject
-    ConnectionEvents events;
-
-    @Inject
-    ConnectionTester tester;
-
-    @Inject
-    CredentialVault vault;
-
-    @Inject
-    SignInStore signIns;
-
-    @Inject
-    DelegatedTokenClient delegated;
-
-    @Inject
-    AdminSignInSettings settings;
-
-    @Inject
-    Clock clock;
+    public AdminSignInService(ConnectionService connections, ConnectionChanges changes, ConnectionStore store,
+            ConnectionEvents events, ConnectionTester tester, CredentialVault vault, SignInStore signIns,
+            DelegatedTokenClient delegated, AdminSignInSettings settings, Clock clock) {
+        this.connections = connections;
+        this.changes = changes;
+        this.store = store;
+        this.events = events;
+        this.tester = tester;
+        this.vault = vault;
+        this.signIns = signIns;
+        this.delegated = delegated;
+        this.settings = settings;
+        this.clock = clock;
+    }
 
     /** A started sign-in: where to send the admin. */
     public record Started(URI authorizationUrl, String state, Instant expiresAt) {

@@ -15,7 +15,6 @@ import io.m365platform.graph.token.AccessToken;
 import io.m365platform.graph.token.failure.PermanentTokenException;
 import io.m365platform.graph.token.failure.TransientTokenException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -34,26 +33,24 @@ public class TokenBroker {
 
     private static final Logger LOG = Logger.getLogger(TokenBroker.class);
 
-    @Inject
-    ConnectionStore store;
+    private final ConnectionStore store;
+    private final ConnectionTokens tokens;
+    private final ConnectionHealthPolicy policy;
+    private final ConnectionChanges changes;
+    private final ConnectionService connections;
+    private final ConnectionEvents events;
+    private final Clock clock;
 
-    @Inject
-    ConnectionTokens tokens;
-
-    @Inject
-    ConnectionHealthPolicy policy;
-
-    @Inject
-    ConnectionChanges changes;
-
-    @Inject
-    ConnectionService connections;
-
-    @Inject
-    ConnectionEvents events;
-
-    @Inject
-    Clock clock;
+    public TokenBroker(ConnectionStore store, ConnectionTokens tokens, ConnectionHealthPolicy policy,
+            ConnectionChanges changes, ConnectionService connections, ConnectionEvents events, Clock clock) {
+        this.store = store;
+        this.tokens = tokens;
+        this.policy = policy;
+        this.changes = changes;
+        this.connections = connections;
+        this.events = events;
+        this.clock = clock;
+    }
 
     /** A token with what the caller needs to know about it. */
     public record BrokeredToken(Connection connection, AccessToken token) {

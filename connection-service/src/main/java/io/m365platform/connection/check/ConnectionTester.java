@@ -15,7 +15,6 @@ import io.m365platform.graph.token.failure.PermanentTokenException;
 import io.m365platform.graph.token.failure.TransientTokenException;
 import io.m365platform.connection.credentials.CredentialVault;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -30,20 +29,20 @@ import java.util.Optional;
 @ApplicationScoped
 public class ConnectionTester {
 
-    @Inject
-    ConnectionTokens tokens;
+    private final ConnectionTokens tokens;
+    private final CredentialVault vault;
+    private final GraphClients graphClients;
+    private final CapabilityCatalogue catalogue;
+    private final Clock clock;
 
-    @Inject
-    CredentialVault vault;
-
-    @Inject
-    GraphClients graphClients;
-
-    @Inject
-    CapabilityCatalogue catalogue;
-
-    @Inject
-    Clock clock;
+    public ConnectionTester(ConnectionTokens tokens, CredentialVault vault, GraphClients graphClients,
+            CapabilityCatalogue catalogue, Clock clock) {
+        this.tokens = tokens;
+        this.vault = vault;
+        this.graphClients = graphClients;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
 
     /** Whether probes run in this test (they are rationed: see {@link UsageReportProbe}). */
     public enum Probing {

@@ -4,11 +4,11 @@ import io.m365platform.connection.domain.Connection;
 import io.m365platform.connection.service.ConnectionNotFoundException;
 import io.m365platform.connection.service.ConnectionService;
 import io.m365platform.connection.status.ConnectionHealthPolicy;
+import io.m365platform.connection.status.HealthSettings;
 import io.m365platform.connection.store.ConnectionStore;
 import io.m365platform.contracts.connection.ConnectionMethod;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -29,23 +29,22 @@ public class HealthCheckJob {
     private static final Logger LOG = Logger.getLogger(HealthCheckJob.class);
     private static final long LOCK_KEY = 0x636f6e6865616cL;
 
-    @Inject
-    ConnectionStore store;
+    private final ConnectionStore store;
+    private final ConnectionService connections;
+    private final ConnectionTester tester;
+    private final ConnectionHealthPolicy policy;
+    private final DataSource dataSource;
+    private final Clock clock;
 
-    @Inject
-    ConnectionService connections;
-
-    @Inject
-    ConnectionTester tester;
-
-    @Inject
-    ConnectionHealthPolicy policy;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    Clock clock;
+    public HealthCheckJob(ConnectionStore store, ConnectionService connections, ConnectionTester tester,
+            ConnectionHealthPolicy policy, DataSource dataSource, Clock clock) {
+        this.store = store;
+        this.connections = connections;
+        this.tester = tester;
+        this.policy = policy;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
 
     /** What one run did. */
     public record Summary(int tested, int skipped, int failed) {
@@ -120,8 +119,11 @@ public class HealthCheckJob {
     @jakarta.inject.Singleton
     public static class DisabledInConfig implements Scheduled.SkipPredicate {
 
-        @Inject
-        io.m365platform.connection.status.HealthSettings settings;
+        private final HealthSettings settings;
+
+        public DisabledInConfig(HealthSettings settings) {
+            this.settings = settings;
+        }
 
         @Override
         public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {

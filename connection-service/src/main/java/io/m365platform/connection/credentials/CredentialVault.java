@@ -8,7 +8,6 @@ import io.m365platform.connection.store.SealedCredentialStore;
 import io.m365platform.graph.token.AppCredentials;
 import io.m365platform.graph.token.delegated.TokenCacheBlob;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -21,14 +20,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class CredentialVault {
 
-    @Inject
-    SecretSealer sealer;
+    private final SecretSealer sealer;
+    private final SealedCredentialStore store;
+    private final Clock clock;
 
-    @Inject
-    SealedCredentialStore store;
-
-    @Inject
-    Clock clock;
+    public CredentialVault(SecretSealer sealer, SealedCredentialStore store, Clock clock) {
+        this.sealer = sealer;
+        this.store = store;
+        this.clock = clock;
+    }
 
     public void storeClientSecret(UUID connectionId, String clientSecret) {
         SecretSlot slot = new SecretSlot(connectionId, CredentialKind.CLIENT_SECRET);

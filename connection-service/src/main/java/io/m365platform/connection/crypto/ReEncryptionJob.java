@@ -4,7 +4,6 @@ import io.m365platform.connection.store.SealedCredentialStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -23,14 +22,15 @@ public class ReEncryptionJob {
     private static final Logger LOG = Logger.getLogger(ReEncryptionJob.class);
     private static final int BATCH = 100;
 
-    @Inject
-    SecretSealer sealer;
+    private final SecretSealer sealer;
+    private final SealedCredentialStore store;
+    private final Clock clock;
 
-    @Inject
-    SealedCredentialStore store;
-
-    @Inject
-    Clock clock;
+    public ReEncryptionJob(SecretSealer sealer, SealedCredentialStore store, Clock clock) {
+        this.sealer = sealer;
+        this.store = store;
+        this.clock = clock;
+    }
 
     /**
      * What a run did and what is left.

@@ -11,7 +11,6 @@ import io.m365platform.contracts.connection.ConnectionStatusChanged;
 import io.m365platform.contracts.connection.ConnectionUpdated;
 import io.m365platform.contracts.topics.Topic;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +39,11 @@ public class ConnectionEvents {
     private record Field(String name, Function<ConnectionState, Object> value) {
     }
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public ConnectionEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     public static ConnectionState state(Connection c) {
         return new ConnectionState(c.id().toString(), c.tenantForEvents(), c.product(), c.method(), c.level(),

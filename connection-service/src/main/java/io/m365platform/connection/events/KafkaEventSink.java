@@ -4,8 +4,6 @@ import io.m365platform.contracts.PlatformEvent;
 import io.m365platform.contracts.topics.Topic;
 import io.m365platform.service.events.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +15,13 @@ import java.util.List;
 @ApplicationScoped
 public class KafkaEventSink implements EventSink {
 
-    @Inject
-    EventPublisher publisher;
+    private final EventPublisher publisher;
+    private final Duration sendTimeout;
 
-    @ConfigProperty(name = "connection.outbox.send-timeout", defaultValue = "30s")
-    Duration sendTimeout;
+    public KafkaEventSink(EventPublisher publisher, OutboxSettings settings) {
+        this.publisher = publisher;
+        this.sendTimeout = settings.sendTimeout();
+    }
 
     @Override
     public void publish(PlatformEvent event, String eventId) {

@@ -7,7 +7,6 @@ import io.m365platform.contracts.EventType;
 import io.m365platform.contracts.PlatformEvent;
 import io.m365platform.contracts.topics.Topic;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
@@ -23,14 +22,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    @Inject
-    DataSource dataSource;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final OutboxRelay relay;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    OutboxRelay relay;
+    public Outbox(DataSource dataSource, Clock clock, OutboxRelay relay) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.relay = relay;
+    }
 
     public void add(PlatformEvent event) {
         EventType type = event.eventType();

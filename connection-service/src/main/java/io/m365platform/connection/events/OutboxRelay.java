@@ -10,7 +10,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -42,24 +41,24 @@ public class OutboxRelay {
     private static final long LOCK_KEY = 0x636f6e6e6f75L;
     private static final int BATCH = 200;
 
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    EventSink sink;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    TransactionSynchronizationRegistry transactions;
-
+    private final DataSource dataSource;
+    private final EventSink sink;
+    private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
     private final ExecutorService kicker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "outbox-relay");
         t.setDaemon(true);
         return t;
     });
     private final AtomicBoolean kickPending = new AtomicBoolean();
+
+    public OutboxRelay(DataSource dataSource, EventSink sink, Clock clock,
+            TransactionSynchronizationRegistry transactions) {
+        this.dataSource = dataSource;
+        this.sink = sink;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
 
     /** Relays soon after the current transaction commits (or now, outside a transaction). */
     void kickAfterCommit() {

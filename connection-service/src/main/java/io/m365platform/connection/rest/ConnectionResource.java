@@ -15,7 +15,6 @@ import io.m365platform.service.web.ApiError;
 import io.m365platform.service.web.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -56,20 +55,20 @@ import java.util.Optional;
 @SecurityRequirement(name = "SecurityScheme")
 public class ConnectionResource {
 
-    @Inject
-    ConnectionService connections;
+    private final ConnectionService connections;
+    private final AdminSignInService signIns;
+    private final ConnectionHealthPolicy policy;
+    private final SecurityIdentity identity;
+    private final Clock clock;
 
-    @Inject
-    AdminSignInService signIns;
-
-    @Inject
-    ConnectionHealthPolicy policy;
-
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    Clock clock;
+    public ConnectionResource(ConnectionService connections, AdminSignInService signIns, ConnectionHealthPolicy policy,
+            SecurityIdentity identity, Clock clock) {
+        this.connections = connections;
+        this.signIns = signIns;
+        this.policy = policy;
+        this.identity = identity;
+        this.clock = clock;
+    }
 
     @POST
     @RolesAllowed(Roles.ADMIN)

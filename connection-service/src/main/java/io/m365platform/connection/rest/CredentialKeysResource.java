@@ -3,7 +3,6 @@ package io.m365platform.connection.rest;
 import io.m365platform.connection.crypto.ReEncryptionJob;
 import io.m365platform.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,8 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 public class CredentialKeysResource {
 
-    @Inject
-    ReEncryptionJob job;
+    private final ReEncryptionJob job;
+
+    public CredentialKeysResource(ReEncryptionJob job) {
+        this.job = job;
+    }
 
     @POST
     @Path("/re-encrypt")

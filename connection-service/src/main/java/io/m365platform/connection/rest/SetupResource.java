@@ -12,7 +12,6 @@ import io.m365platform.service.security.Roles;
 import io.m365platform.service.web.ApiError;
 import io.m365platform.service.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,11 +34,13 @@ import java.util.Map;
 @SecurityRequirement(name = "SecurityScheme")
 public class SetupResource {
 
-    @Inject
-    CapabilityCatalogue catalogue;
+    private final CapabilityCatalogue catalogue;
+    private final CapabilityEvaluator evaluator;
 
-    @Inject
-    CapabilityEvaluator evaluator;
+    public SetupResource(CapabilityCatalogue catalogue, CapabilityEvaluator evaluator) {
+        this.catalogue = catalogue;
+        this.evaluator = evaluator;
+    }
 
     /** The permissions to grant and the capability table they give. */
     @Schema(name = "SetupPermissions")

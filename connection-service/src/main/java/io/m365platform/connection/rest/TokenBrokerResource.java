@@ -4,7 +4,6 @@ import io.m365platform.connection.broker.TokenBroker;
 import io.m365platform.service.security.Roles;
 import io.m365platform.service.web.ApiError;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,8 +32,11 @@ import java.util.TreeSet;
 @SecurityRequirement(name = "SecurityScheme")
 public class TokenBrokerResource {
 
-    @Inject
-    TokenBroker broker;
+    private final TokenBroker broker;
+
+    public TokenBrokerResource(TokenBroker broker) {
+        this.broker = broker;
+    }
 
     @GET
     @Path("/{id}/graph-token")

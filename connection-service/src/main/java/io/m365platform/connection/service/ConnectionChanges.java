@@ -4,7 +4,6 @@ import io.m365platform.connection.domain.Connection;
 import io.m365platform.connection.store.ConnectionStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -22,8 +21,11 @@ public class ConnectionChanges {
         void record(Connection before, Connection after);
     }
 
-    @Inject
-    ConnectionStore store;
+    private final ConnectionStore store;
+
+    public ConnectionChanges(ConnectionStore store) {
+        this.store = store;
+    }
 
     public Connection apply(UUID id, UnaryOperator<Connection> change, Events events) {
         return QuarkusTransaction.requiringNew().call(() -> {

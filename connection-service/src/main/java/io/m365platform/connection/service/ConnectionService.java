@@ -17,7 +17,6 @@ import io.m365platform.graph.token.AppCredentials;
 import io.m365platform.graph.token.MsalApplications;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -39,29 +38,27 @@ public class ConnectionService {
     static final String START_SIGN_IN = "Start the admin sign-in and sign in with an administrator account of the"
             + " tenant that may consent to the app's delegated permissions.";
 
-    @Inject
-    ConnectionStore store;
+    private final ConnectionStore store;
+    private final CredentialVault vault;
+    private final ConnectionTester tester;
+    private final ConnectionHealthPolicy policy;
+    private final ConnectionEvents events;
+    private final ConnectionChanges changes;
+    private final MsalApplications msal;
+    private final Clock clock;
 
-    @Inject
-    CredentialVault vault;
-
-    @Inject
-    ConnectionTester tester;
-
-    @Inject
-    ConnectionHealthPolicy policy;
-
-    @Inject
-    ConnectionEvents events;
-
-    @Inject
-    ConnectionChanges changes;
-
-    @Inject
-    MsalApplications msal;
-
-    @Inject
-    Clock clock;
+    public ConnectionService(ConnectionStore store, CredentialVault vault, ConnectionTester tester,
+            ConnectionHealthPolicy policy, ConnectionEvents events, ConnectionChanges changes, MsalApplications msal,
+            Clock clock) {
+        this.store = store;
+        this.vault = vault;
+        this.tester = tester;
+        this.policy = policy;
+        this.events = events;
+        this.changes = changes;
+        this.msal = msal;
+        this.clock = clock;
+    }
 
     /** Creates the connection and, for the app-registration method, tests it at once. */
     public Connection create(NewConnection request, String by) {

@@ -14,7 +14,6 @@ import io.m365platform.connection.domain.LastTest;
 import io.m365platform.connection.domain.SecretExpiry;
 import io.m365platform.contracts.connection.ConnectionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,17 +35,9 @@ public class ConnectionHealthPolicy {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
-    @Inject
-    CapabilityEvaluator evaluator;
-
-    @Inject
-    CapabilityCatalogue catalogue;
-
-    @Inject
-    HealthSettings settings;
-
-    public ConnectionHealthPolicy() {
-    }
+    private final CapabilityEvaluator evaluator;
+    private final CapabilityCatalogue catalogue;
+    private final HealthSettings settings;
 
     public ConnectionHealthPolicy(CapabilityEvaluator evaluator, CapabilityCatalogue catalogue, HealthSettings settings) {
         this.evaluator = evaluator;

@@ -18,7 +18,6 @@ import io.m365platform.contracts.connection.PermissionLevel;
 import io.m365platform.contracts.connection.ConnectionStatus;
 import io.m365platform.contracts.connection.Product;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.sql.Array;
@@ -54,11 +53,13 @@ public class ConnectionStore {
             + " admin_username, admin_account_id, last_tested_at, last_test_outcome, last_error_code, last_error_message, last_error_at,"
             + " secret_expires_at, secret_expiry_source, secret_expiry_note, created_by, created_at, updated_at, version";
 
-    @Inject
-    DataSource dataSource;
+    private final DataSource dataSource;
+    private final ObjectMapper json;
 
-    @Inject
-    ObjectMapper json;
+    public ConnectionStore(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
 
     /** Filters of the list endpoint; empty means any. */
     public record Filter(Optional<Product> product, Optional<ConnectionStatus> status, Optional<String> tenant) {

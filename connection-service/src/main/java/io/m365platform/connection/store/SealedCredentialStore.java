@@ -4,7 +4,6 @@ import io.m365platform.connection.crypto.CredentialKind;
 import io.m365platform.connection.crypto.SealedSecret;
 import io.m365platform.connection.crypto.SecretSlot;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
@@ -21,8 +20,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class SealedCredentialStore {
 
-    @Inject
-    DataSource dataSource;
+    private final DataSource dataSource;
+
+    public SealedCredentialStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /** A stored credential with its slot, for the re-encryption job. */
     public record Stored(SecretSlot slot, SealedSecret sealed) {

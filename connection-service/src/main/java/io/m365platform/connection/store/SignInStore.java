@@ -2,7 +2,6 @@ package io.m365platform.connection.store;
 
 import io.m365platform.connection.crypto.SealedSecret;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
@@ -17,8 +16,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class SignInStore {
 
-    @Inject
-    DataSource dataSource;
+    private final DataSource dataSource;
+
+    public SignInStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /**
      * A sign-in waiting for its callback.

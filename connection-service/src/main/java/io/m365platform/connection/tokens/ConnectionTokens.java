@@ -15,7 +15,6 @@ import io.m365platform.graph.token.delegated.TokenCacheBlob;
 import io.m365platform.graph.token.failure.PermanentTokenException;
 import io.m365platform.graph.token.failure.TokenFailureCategory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Gets a Graph access token for a connection with its stored credentials: client credentials for the
@@ -31,14 +30,15 @@ public class ConnectionTokens {
         FRESH
     }
 
-    @Inject
-    CredentialVault vault;
+    private final CredentialVault vault;
+    private final AppTokenClient appTokens;
+    private final DelegatedTokenClient delegatedTokens;
 
-    @Inject
-    AppTokenClient appTokens;
-
-    @Inject
-    DelegatedTokenClient delegatedTokens;
+    public ConnectionTokens(CredentialVault vault, AppTokenClient appTokens, DelegatedTokenClient delegatedTokens) {
+        this.vault = vault;
+        this.appTokens = appTokens;
+        this.delegatedTokens = delegatedTokens;
+    }
 
     /**
      * @throws io.m365platform.graph.token.failure.TokenException classified failure (transient ones after retries)
