@@ -5,6 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# --help answers at once, before anything is built (the launcher prints the same file).
+for arg in "$@"; do
+  case "$arg" in
+    --help|-h) cat local-stack/src/main/resources/io/m365platform/localstack/usage.txt; exit 0 ;;
+  esac
+done
+
 # A JDK >= 21 (the same search as .ci/run).
 pick_jdk() {
   local candidate version

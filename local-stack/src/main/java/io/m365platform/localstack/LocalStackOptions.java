@@ -59,34 +59,21 @@ public record LocalStackOptions(
         return java.util.Collections.unmodifiableMap(ports);
     }
 
-    public static final String USAGE = """
-            Usage: ./run-local.sh [options]        (every option also as an environment variable LOCAL_STACK_<NAME>)
+    /**
+     * The text of {@code --help}: a plain file beside the sources (run-local.sh prints it before anything is built),
+     * read from the launcher's jar here.
+     */
+    public static final String USAGE = readUsage();
 
-              --users N              size of the simulated demo tenant (default 60)
-              --seed N               seed of the demo tenant: same seed, same tenant (default 42)
-              --port-offset N        add N to every default port below (default 0)
-              --kafka-port P         Kafka broker (default 9092; its KRaft controller uses --kafka-controller-port, 9093)
-              --simulator-port P     Graph simulator, HTTPS (default 8443)
-              --connection-port P    connection-service (8081)   --sync-port P     sync-service (8082)
-              --usage-port P         usage-service (8083)        --action-port P   action-service (8084)
-              --db-host H --db-port P --db-user U --db-password W   PostgreSQL (127.0.0.1:5432, postgres, empty)
-              --db-name N            database of the local stack, created when missing (default m365_local)
-              --data-dir DIR         Kafka data, logs, keys (default .local under the repository)
-              --fresh                start from nothing: delete the data directory and drop the database first
-              --no-demo              start everything but do not connect the demo tenant
-              --exit-after-demo      stop everything after printing the summary (CI)
-              --only a,b             start only these services (e.g. connection-service,sync-service)
-              --service-heap SIZE    -Xmx of each service JVM (default 256m)
-              --otel-endpoint URL    send OpenTelemetry traces (OTLP) there; off by default
-              --repository DIR       the repository whose services to run (default: the launcher's own)
-              --help                 this text
+    private static String readUsage() {
+        try (var in = LocalStackOptions.class.getResourceAsStream("usage.txt")) {
+            return in == null ? "(usage.txt missing from the launcher)" : new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
-            Only the Graph simulator (docker-compose's graph-simulator container):
-              --simulator-only       run the simulator with the demo and platform tenants, nothing else
-              --simulator-host H     address to listen on (default 127.0.0.1; 0.0.0.0 in a container)
-              --simulator-keystore F --simulator-keystore-password P   PKCS12 server certificate (default: made at start)
-              --platform-operator-secret S --platform-service-secret S  fixed secrets of the platform tenant's apps
-            """;
 
     /** Parses options; unknown options are an error that names the option. */
     public static LocalStackOptions parse(String[] args, Map<String, String> env, Path defaultRepository) {

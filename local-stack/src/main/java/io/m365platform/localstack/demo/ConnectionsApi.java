@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * connection-service's REST API as the demo uses it: find the demo tenant's connection, create it (app
- * registration), test it. Answers are kept as JSON (the service's ConnectionView), read by field name.
+ * connection-service's REST API as the demo uses it: the setup guide's permissions, find the demo tenant's
+ * connection of a product, create it (app registration) or change its level, test it. Answers are kept as JSON (the service's ConnectionView), read by field name.
  */
 public final class ConnectionsApi {
 
@@ -48,20 +50,46 @@ public final class ConnectionsApi {
         return Optional.ofNullable(found);
     }
 
-    /** Connects the tenant with the app registration's credentials; the service tests it at once. */
-    public JsonNode create(String tenant, String clientId, String clientSecret, String displayName)
+    /**
+     * The application permissions connection-service's setup guide lists for the product at this level (app
+     * registration): what an administrator grants before connecting.
+     */
+    public List<String> setupPermissions(String product, String level)
             throws IOException, InterruptedException, ApiUnavailableException {
+        JsonHttp.Reply reply = http.get(baseUrl + "/setup/permissions?product=" + product
+                + "&method=app-registration&level=" + level);
+        if (!reply.ok()) {
+            throw unavailable("GET /setup/permissions", reply);
+        }
+        List<String> permissions = new ArrayList<>();
+        reply.json().path("permissions").forEach(p -> permissions.add(p.asText()));
+        return permissions;
+    }
+
+    /** Connects the tenant for a product with the app registration's credentials; the service tests it at once. */
+    public JsonNode create(String product, String level, String tenant, String clientId, String clientSecret,
+                           String displayName) throws IOException, InterruptedException, ApiUnavailableException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("product", "microsoft-365");
+        body.put("product", product);
         body.put("method", "app-registration");
         body.put("tenant", tenant);
         body.put("clientId", clientId);
         body.put("clientSecret", clientSecret);
-        body.put("permissionLevel", "read");
+        body.put("permissionLevel", level);
         body.put("displayName", displayName);
         JsonHttp.Reply reply = http.post(baseUrl + "/connections", body);
         if (reply.status() != 201 && reply.status() != 200) {
             throw unavailable("POST /connections", reply);
+        }
+        return reply.json();
+    }
+
+    /** Changes a connection's permission level (an earlier run's connection, made at another level). */
+    public JsonNode changeLevel(String connectionId, String level)
+            throws IOException, InterruptedException, ApiUnavailableException {
+        JsonHttp.Reply reply = http.patch(baseUrl + "/connections/" + connectionId, Map.of("permissionLevel", level));
+        if (!reply.ok()) {
+            throw unavailable("PATCH /connections/{id}", reply);
         }
         return reply.json();
     }

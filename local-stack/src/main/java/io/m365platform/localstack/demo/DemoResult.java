@@ -8,21 +8,35 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the demo did: the connection as connection-service shows it, the sync run as sync-service shows it, the
- * run's final event on m365.sync.runs, what the topics hold for the connection, and the problems met on the way
- * (each a sentence for the summary).
+ * What the demo did: per product (Microsoft 365, Microsoft Teams) the connection as connection-service shows it,
+ * the sync run as sync-service shows it, the run's final event on m365.sync.runs and what the topics hold for the
+ * connection; and the problems met on the way (each a sentence for the summary).
  */
-public record DemoResult(Optional<JsonNode> connection, Optional<JsonNode> run,
-                         Optional<SyncRunWatcher.Outcome> runEvent, Map<String, TopicCensus.Count> topics,
-                         List<String> problems) {
+public record DemoResult(List<ProductDemo> products, List<String> problems) {
 
-    public static DemoResult nothing(List<String> problems) {
-        return new DemoResult(Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), problems);
+    /** One product's connection and sync. */
+    public record ProductDemo(String product, Optional<JsonNode> connection, Optional<JsonNode> run,
+                              Optional<SyncRunWatcher.Outcome> runEvent, Map<String, TopicCensus.Count> topics) {
+
+        /** The run completed, and its sync.completed event is on the topic. */
+        public boolean syncCompleted() {
+            return runEvent.map(SyncRunWatcher.Outcome::completed).orElse(false)
+                    && run.map(r -> "completed".equals(r.path("status").asText())).orElse(true);
+        }
     }
 
-    /** The run completed, and its sync.completed event is on the topic. */
+    public static DemoResult nothing(List<String> problems) {
+        return new DemoResult(List.of(), problems);
+    }
+
+    /** Every product's run completed. */
     public boolean syncCompleted() {
-        return runEvent.map(SyncRunWatcher.Outcome::completed).orElse(false)
-                && run.map(r -> "completed".equals(r.path("status").asText())).orElse(true);
+        return !products.isEmpty() && products.stream().allMatch(ProductDemo::syncCompleted);
+    }
+
+    /** The demo's Microsoft 365 connection, the one actions and usage run on. */
+    public Optional<JsonNode> microsoft365Connection() {
+        return products.stream().filter(p -> p.product().equals(DemoRun.MICROSOFT_365)).findFirst()
+                .flatMap(ProductDemo::connection);
     }
 }

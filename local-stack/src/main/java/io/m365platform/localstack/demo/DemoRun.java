@@ -5,6 +5,7 @@ import io.m365platform.contracts.topics.TopicCatalog;
 import io.m365platform.contracts.topics.TopicSpec;
 import io.m365platform.localstack.console.Console;
 import io.m365platform.localstack.kafka.TopicCensus;
+import io.m365platform.graphsim.tenant.AppOperations.RegisteredApp;
 import io.m365platform.localstack.simulator.LocalSimulator;
 
 import java.time.Duration;
@@ -15,12 +16,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The demo of the local run: connect the simulator's demo tenant through connection-service's REST API (app
- * registration), trigger a full sync through sync-service's REST API and follow the run until it ends, check that
- * its final event is on {@code m365.sync.runs}, then count what the topics hold for the connection. Each step that cannot be done (a service not running, an API not finished) is
- * reported and the rest carries on.
+ * The demo of the local run: connect the simulator's demo tenant for both products (Microsoft 365 and Microsoft
+ * Teams, each with its own app registration granted what connection-service's setup guide lists for the read-write
+ * level) through connection-service's REST API, trigger a full sync of each through sync-service's REST API and
+ * follow it until it ends, check that its final event is on {@code m365.sync.runs}, then count what the topics hold
+ * for each connection. Each step that cannot be done (a service not running, an API not finished) is reported and
+ * the rest carries on.
  */
 public final class DemoRun {
+
+    public static final String MICROSOFT_365 = "microsoft-365";
+    public static final String MICROSOFT_TEAMS = "microsoft-teams";
+    /** The level the demo connects at: read-write, so that the actions of the demo can run. */
+    static final String LEVEL = "read-write";
 
     /** Connection statuses with which a sync can run (permissions-missing: the allowed resources are synced). */
     private static final Set<String> SYNCABLE = Set.of("connected", "permissions-missing");
@@ -45,13 +53,21 @@ public final class DemoRun {
 
     public DemoResult run() throws InterruptedException {
         List<String> problems = new ArrayList<>();
-        Optional<JsonNode> connection = connect(problems);
+        List<DemoResult.ProductDemo> products = new ArrayList<>();
+        products.add(product(MICROSOFT_365, "Microsoft 365", simulator.demoApp(), problems));
+        products.add(product(MICROSOFT_TEAMS, "Microsoft Teams", simulator.teamsDemoApp(), problems));
+        return new DemoResult(products, problems);
+    }
+
+    private DemoResult.ProductDemo product(String product, String title, RegisteredApp app, List<String> problems)
+            throws InterruptedException {
+        Optional<JsonNode> connection = connect(product, title, app, problems);
         if (connection.isEmpty()) {
-            return new DemoResult(connection, Optional.empty(), Optional.empty(), Map.of(), problems);
+            return new DemoResult.ProductDemo(product, connection, Optional.empty(), Optional.empty(), Map.of());
         }
-        RunOutcome outcome = sync(connection.get(), problems);
+        RunOutcome outcome = sync(title, connection.get(), problems);
         Map<String, TopicCensus.Count> census = Map.of();
-        Console.Step step = console.step("Reading the topics back (records of this connection)");
+        Console.Step step = console.step("Reading the topics back (records of the " + title + " connection)");
         try {
             census = TopicCensus.count(bootstrapServers, TopicCatalog.all().stream().map(TopicSpec::name).toList(),
                     connection.get().path("id").asText());
@@ -60,7 +76,7 @@ public final class DemoRun {
             step.failed(e.getMessage());
             problems.add("could not read the topics back: " + e.getMessage());
         }
-        return new DemoResult(connection, outcome.run(), outcome.event(), census, problems);
+        return new DemoResult.ProductDemo(product, connection, outcome.run(), outcome.event(), census);
     }
 
     /** The run as sync-service shows it, and its final event on m365.sync.runs. */
@@ -68,33 +84,41 @@ public final class DemoRun {
         static final RunOutcome NONE = new RunOutcome(Optional.empty(), Optional.empty());
     }
 
-    private Optional<JsonNode> connect(List<String> problems) throws InterruptedException {
+    private Optional<JsonNode> connect(String product, String title, RegisteredApp app, List<String> problems)
+            throws InterruptedException {
         String tenant = simulator.demoTenantDomain();
-        String clientId = simulator.demoApp().clientId();
-        Console.Step step = console.step("Connecting the demo tenant " + tenant + " (app registration)");
+        Console.Step step = console.step("Connecting the demo tenant " + tenant + " for " + title
+                + " (app registration, " + LEVEL + ")");
         try {
-            Optional<JsonNode> existing = connections.find(tenant, clientId);
+            // The administrator's part: grant the app what the product's setup guide lists for the level.
+            simulator.grantApplicationPermissions(app, Set.copyOf(connections.setupPermissions(product, LEVEL)));
+            Optional<JsonNode> existing = connections.find(tenant, app.clientId());
             JsonNode view;
             if (existing.isPresent()) {
-                view = connections.test(existing.get().path("id").asText());
-                step.ok("connection " + view.path("id").asText() + " from an earlier run, tested again: "
-                        + view.path("status").asText());
+                String id = existing.get().path("id").asText();
+                if (!LEVEL.equals(existing.get().path("permissionLevel").asText())) {
+                    connections.changeLevel(id, LEVEL);
+                }
+                view = connections.test(id);
+                step.ok("connection " + id + " from an earlier run, tested again: " + view.path("status").asText());
             } else {
-                view = connections.create(tenant, clientId, simulator.demoApp().secret(), "Contoso (local demo)");
+                view = connections.create(product, LEVEL, tenant, app.clientId(), app.secret(),
+                        "Contoso " + title + " (local demo)");
                 step.ok("connection " + view.path("id").asText() + ": " + view.path("status").asText());
             }
             return Optional.of(view);
         } catch (ConnectionsApi.ApiUnavailableException e) {
             step.failed(e.getMessage());
-            problems.add("demo tenant not connected: " + e.getMessage());
+            problems.add("demo tenant not connected for " + title + ": " + e.getMessage());
         } catch (java.io.IOException | RuntimeException e) {
             step.failed(e.getMessage());
-            problems.add("demo tenant not connected: connection-service could not be called (" + e.getMessage() + ")");
+            problems.add("demo tenant not connected for " + title + ": connection-service could not be called ("
+                    + e.getMessage() + ")");
         }
         return Optional.empty();
     }
 
-    private RunOutcome sync(JsonNode connection, List<String> problems) {
+    private RunOutcome sync(String title, JsonNode connection, List<String> problems) {
         String connectionId = connection.path("id").asText();
         String status = connection.path("status").asText();
         if (syncApi.isEmpty()) {
@@ -107,7 +131,7 @@ public final class DemoRun {
             return RunOutcome.NONE;
         }
         SyncApi api = syncApi.get();
-        Console.Step step = console.step("Syncing the demo tenant (full run)");
+        Console.Step step = console.step("Syncing the demo tenant for " + title + " (full run)");
         try (SyncRunWatcher watcher = new SyncRunWatcher(bootstrapServers)) {
             // sync-service learns the connection from connection-service's event: wait for it to arrive.
             if (!console.await(step, Duration.ofSeconds(60), Duration.ofMillis(500), () -> knows(api, connectionId))) {

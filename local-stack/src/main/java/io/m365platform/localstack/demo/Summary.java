@@ -42,15 +42,22 @@ public final class Summary {
                 truth.groups(), truth.teams(), truth.subscribedSkus()));
         // stable: "demo tenant users: N"
         console.info("demo tenant users: " + truth.users());
-        result.connection().ifPresent(this::connection);
-        result.run().ifPresent(run -> run(run, result.runEvent()));
-        if (!result.topics().isEmpty()) {
-            topics(result.topics());
-            TopicCensus.Count users = result.topics().get(Topics.DIRECTORY_USERS);
-            if (users != null && users.liveKeys() > 0) {
-                // stable: "users on m365.directory.users: N (the simulator holds M)"
-                console.info("users on " + Topics.DIRECTORY_USERS + ": " + users.liveKeys() + " (the simulator holds "
-                        + truth.users() + (users.liveKeys() == truth.users() ? ": all synced)" : ": NOT all synced)"));
+        for (DemoResult.ProductDemo product : result.products()) {
+            product.connection().ifPresent(c -> connection(product.product(), c));
+            product.run().ifPresent(run -> run(run, product.runEvent()));
+            if (!product.topics().isEmpty()) {
+                topics(product.topics());
+                TopicCensus.Count users = product.topics().get(Topics.DIRECTORY_USERS);
+                if (users != null && users.liveKeys() > 0) {
+                    // stable: "users on m365.directory.users: N (the simulator holds M)"
+                    console.info("users on " + Topics.DIRECTORY_USERS + ": " + users.liveKeys() + " (the simulator holds "
+                            + truth.users() + (users.liveKeys() == truth.users() ? ": all synced)" : ": NOT all synced)"));
+                }
+                TopicCensus.Count teams = product.topics().get(Topics.TEAMS_TEAMS);
+                if (teams != null && teams.liveKeys() > 0) {
+                    console.info("teams on " + Topics.TEAMS_TEAMS + ": " + teams.liveKeys() + " (the simulator holds "
+                            + truth.teams() + (teams.liveKeys() == truth.teams() ? ": all synced)" : ": NOT all synced)"));
+                }
             }
         }
         if (!result.problems().isEmpty()) {
@@ -59,7 +66,8 @@ public final class Summary {
         }
     }
 
-    private void connection(JsonNode c) {
+    private void connection(String product, JsonNode c) {
+        console.section("Connection for " + product + " (" + c.path("permissionLevel").asText() + ")");
         console.info("connection " + c.path("id").asText() + ": status " + c.path("status").asText()
                 + (c.path("statusReason").isTextual() ? " (" + c.path("statusReason").asText() + ")" : ""));
         JsonNode rows = c.path("capabilities");

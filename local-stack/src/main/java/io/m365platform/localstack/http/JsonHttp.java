@@ -71,6 +71,11 @@ public final class JsonHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    public Reply patch(String url, Object body) throws IOException, InterruptedException {
+        return send(request(url).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+    }
+
     public Reply postForm(String url, String form) throws IOException, InterruptedException {
         return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)));

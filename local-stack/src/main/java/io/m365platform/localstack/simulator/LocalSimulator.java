@@ -3,6 +3,7 @@ package io.m365platform.localstack.simulator;
 import io.m365platform.graphsim.GraphSimulator;
 import io.m365platform.graphsim.SimulatorConfig;
 import io.m365platform.graphsim.model.Group;
+import io.m365platform.graphsim.tenant.AppOperations;
 import io.m365platform.graphsim.tenant.AppOperations.RegisteredApp;
 import io.m365platform.graphsim.control.ControlModule;
 import io.m365platform.graphsim.tenant.GenerationSpec;
@@ -13,15 +14,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 
 /**
  * The Graph simulator of the local run: Microsoft Entra ID and Graph for two tenants.
  * <ul>
- *   <li>the <b>demo tenant</b> ({@code contoso}, generated from a seed) with the simulator's demo app
- *       registration (read permissions of the Microsoft 365 and Teams products): what the platform connects to
- *       and syncs;</li>
+ *   <li>the <b>demo tenant</b> ({@code contoso}, generated from a seed) with two app registrations, one per
+ *       product's setup guide (Microsoft 365, Microsoft Teams): what the platform connects to, syncs and acts on.
+ *       The demo grants each the permissions connection-service's setup guide lists for its product
+ *       ({@link #grantApplicationPermissions});</li>
  *   <li>the <b>platform tenant</b>, standing in for the Entra tenant the platform itself is registered in: its
  *       tokens are the services' OIDC bearer tokens. Two apps there: "operator console" (app roles operator and
  *       admin) for people and the launcher, "platform services" (app role service) for service-to-service calls.
@@ -35,14 +40,16 @@ public final class LocalSimulator implements AutoCloseable {
     private final GraphSimulator simulator;
     private final Tenant demoTenant;
     private final RegisteredApp demoApp;
+    private final RegisteredApp teamsDemoApp;
     private final PlatformIdentity platform;
     private final Path certificateFile;
 
     private LocalSimulator(GraphSimulator simulator, Tenant demoTenant, RegisteredApp demoApp,
-                           PlatformIdentity platform, Path certificateFile) {
+                           RegisteredApp teamsDemoApp, PlatformIdentity platform, Path certificateFile) {
         this.simulator = simulator;
         this.demoTenant = demoTenant;
         this.demoApp = demoApp;
+        this.teamsDemoApp = teamsDemoApp;
         this.platform = platform;
         this.certificateFile = certificateFile;
     }
@@ -88,9 +95,13 @@ public final class LocalSimulator implements AutoCloseable {
             // The simulator's own demo app (read permissions of both products, seeded credentials).
             RegisteredApp demoApp = TenantGenerator.registerDemoApp(demo, ControlModule.DEMO_APP_PERMISSIONS,
                     ControlModule.DEMO_DELEGATED_PERMISSIONS, List.of("http://localhost/callback"));
+            // The Microsoft Teams product's own app registration (the Teams setup guide), seeded like the first.
+            RegisteredApp teamsDemoApp = demo.apps().register(new AppOperations.Registration(null,
+                    "M365 Platform for Teams (demo)", ControlModule.DEMO_APP_PERMISSIONS, Set.of(), List.of(),
+                    List.of(Duration.ofDays(730)), List.of()), new Random(seed * 7919 + 29));
             PlatformIdentity platform = PlatformIdentity.create(simulator, seed, settings.operatorSecret(),
                     settings.serviceSecret());
-            return new LocalSimulator(simulator, demo, demoApp, platform, certificate);
+            return new LocalSimulator(simulator, demo, demoApp, teamsDemoApp, platform, certificate);
         } catch (RuntimeException | IOException e) {
             simulator.close();
             throw e;
@@ -130,6 +141,20 @@ public final class LocalSimulator implements AutoCloseable {
     /** The demo app registration's client id and secret (the secret only ever goes to connection-service). */
     public RegisteredApp demoApp() {
         return demoApp;
+    }
+
+    /** The Microsoft Teams product's app registration in the demo tenant. */
+    public RegisteredApp teamsDemoApp() {
+        return teamsDemoApp;
+    }
+
+    /**
+     * Grants (admin consent) the app exactly these application permissions, as an administrator following the setup
+     * guide would; its delegated permissions stay as they are.
+     */
+    public void grantApplicationPermissions(RegisteredApp app, Set<String> permissions) {
+        Set<String> delegated = demoTenant.apps().require(app.clientId()).delegatedPermissions();
+        demoTenant.apps().setPermissions(app.clientId(), permissions, delegated);
     }
 
     public PlatformIdentity platform() {
