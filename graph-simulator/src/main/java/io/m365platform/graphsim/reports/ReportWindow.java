@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 /**
  * The days a report covers. Data is as of a refresh date two days behind the clock (GRAPH_FACTS §5.5):
  * {@code period='Dn'} covers the n days ending on the refresh date; {@code date=YYYY-MM-DD} covers that one day
- * (only the last 30 days are available) and lists only users active on it.
+ * (only the last 28 days: older dates are refused with Graph's 400 {@code InvalidArgument} "Only support data for the
+ * past 28 days.", GRAPH_FACTS §10.1) and lists only users active on it. The lag is two days unless a tenant's is set
+ * ({@link ReportsModule#latency}): Graph's is "within 48 hours", often more.
  *
  * @param asOf        the "Report Refresh Date" printed in every row
  * @param from        first day included
@@ -24,14 +26,18 @@ import java.util.regex.Pattern;
 public record ReportWindow(LocalDate asOf, LocalDate from, LocalDate to, int periodDays, boolean dateForm, LocalDate dataEnd) {
     /** How far the refresh date lags behind the clock. */
     public static final int LATENCY_DAYS = 2;
-    /** How far back the date form reaches. */
-    public static final int DATE_FORM_DAYS = 30;
+    /** How far back the date form reaches (the reference pages say 30; the service refuses older than 28). */
+    public static final int DATE_FORM_DAYS = 28;
 
     private static final Pattern PERIOD = Pattern.compile("\\s*period\\s*=\\s*'([^']*)'\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE = Pattern.compile("\\s*date\\s*=\\s*('?)([^']*)\\1\\s*", Pattern.CASE_INSENSITIVE);
 
     public static LocalDate refreshDate(Instant now) {
-        return LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(LATENCY_DAYS);
+        return refreshDate(now, LATENCY_DAYS);
+    }
+
+    public static LocalDate refreshDate(Instant now, int latencyDays) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(latencyDays);
     }
 
     /** Whether the covered days have data yet (a {@code date=} of yesterday or today has none). */
@@ -41,7 +47,11 @@ public record ReportWindow(LocalDate asOf, LocalDate from, LocalDate to, int per
 
     /** The window of a report without parameters (activations): as of the refresh date. */
     public static ReportWindow current(Instant now) {
-        LocalDate r = refreshDate(now);
+        return current(now, LATENCY_DAYS);
+    }
+
+    public static ReportWindow current(Instant now, int latencyDays) {
+        LocalDate r = refreshDate(now, latencyDays);
         return new ReportWindow(r, r, r, 0, false, r);
     }
 
@@ -50,7 +60,11 @@ public record ReportWindow(LocalDate asOf, LocalDate from, LocalDate to, int per
      * so {@code %27} is already a quote). Anything else is a 400 with Graph's error JSON.
      */
     public static ReportWindow parse(String function, String args, Instant now) {
-        LocalDate refresh = refreshDate(now);
+        return parse(function, args, now, LATENCY_DAYS);
+    }
+
+    public static ReportWindow parse(String function, String args, Instant now, int latencyDays) {
+        LocalDate refresh = refreshDate(now, latencyDays);
         Matcher p = PERIOD.matcher(args);
         if (p.matches()) {
             int days = switch (p.group(1)) {
@@ -73,10 +87,12 @@ public record ReportWindow(LocalDate asOf, LocalDate from, LocalDate to, int per
                         + function + "'. Use the format YYYY-MM-DD.");
             }
             LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-            if (date.isBefore(today.minusDays(DATE_FORM_DAYS)) || date.isAfter(today)) {
+            if (date.isBefore(today.minusDays(DATE_FORM_DAYS))) {
+                throw new GraphException(400, "InvalidArgument", "Only support data for the past " + DATE_FORM_DAYS + " days.");
+            }
+            if (date.isAfter(today)) {
                 throw new GraphException(400, "BadRequest", "Invalid value '" + date + "' for parameter 'date' of function '"
-                        + function + "'. Data is available for the last " + DATE_FORM_DAYS + " days only ("
-                        + today.minusDays(DATE_FORM_DAYS) + " to " + today + ").");
+                        + function + "'. The date is in the future.");
             }
             return new ReportWindow(date, date, date, 1, true, refresh);
         }

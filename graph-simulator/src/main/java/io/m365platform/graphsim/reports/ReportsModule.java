@@ -40,6 +40,8 @@ public final class ReportsModule implements SimulatorModule {
             new TeamsUserActivityReport(), new EmailActivityReport(), new OneDriveActivityReport());
     private final ActivationsReport activations = new ActivationsReport();
     private SimulatorContext context;
+    /** Report lag per tenant id, when not the default two days (Graph's is "within 48 hours", often more). */
+    private final java.util.concurrent.ConcurrentMap<String, Integer> latencyDays = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -55,6 +57,24 @@ public final class ReportsModule implements SimulatorModule {
     /** The report throttle: its limits (simulator-wide or per tenant) and counters. */
     public ReportThrottle throttle() {
         return throttle;
+    }
+
+    /**
+     * How many days a tenant's report data lags behind the clock (default {@value ReportWindow#LATENCY_DAYS}); null
+     * restores the default. A bigger lag makes the latest days "not processed yet": date= reports of them have no rows.
+     */
+    public void latency(String tenantId, Integer days) {
+        if (days == null) {
+            latencyDays.remove(tenantId);
+        } else if (days < 0 || days > ReportWindow.DATE_FORM_DAYS) {
+            throw new IllegalArgumentException("The report latency must be 0.." + ReportWindow.DATE_FORM_DAYS + " days");
+        } else {
+            latencyDays.put(tenantId, days);
+        }
+    }
+
+    public int latency(String tenantId) {
+        return latencyDays.getOrDefault(tenantId, ReportWindow.LATENCY_DAYS);
     }
 
     /** How long a download link stays valid (default 5 minutes of simulator time). */
@@ -94,6 +114,16 @@ public final class ReportsModule implements SimulatorModule {
             throttle.limit(tenant(q).id(), null);
             r.empty(204);
         });
+        c.control("PUT", "/_sim/tenants/{t}/reports/latency", (q, r) -> {
+            String id = tenant(q).id();
+            JsonNode days = q.bodyJson().path("days");
+            try {
+                latency(id, days.isNull() || days.isMissingNode() ? null : days.asInt());
+            } catch (IllegalArgumentException e) {
+                throw ControlException.badRequest(e.getMessage());
+            }
+            r.empty(204);
+        });
         c.control("PUT", "/_sim/reports/download-ttl", (q, r) -> {
             long seconds = q.bodyJson().path("seconds").asLong(0);
             if (seconds < 1) {
@@ -111,8 +141,9 @@ public final class ReportsModule implements SimulatorModule {
         Tenant t = req.tenant();
         ReportAccess.requireReader(caller);
         boolean json = wantsJson(req, report);
-        ReportWindow w = report.hasWindow() ? ReportWindow.parse(report.function(), req.pathVariable("args"), t.now())
-                : ReportWindow.current(t.now());
+        int latency = latency(t.id());
+        ReportWindow w = report.hasWindow() ? ReportWindow.parse(report.function(), req.pathVariable("args"), t.now(), latency)
+                : ReportWindow.current(t.now(), latency);
         int top = JSON_PAGE_SIZE;
         int start = 0;
         if (json) {

@@ -330,6 +330,34 @@ class ReportsTest {
     }
 
     @Test
+    void dateFormServesTheLast28DaysAndALaggingTenantHasNoDataYet() throws Exception {
+        concealNames(false);
+        LocalDate today = LocalDate.ofInstant(tenant.now(), ZoneOffset.UTC);
+        // GRAPH_FACTS §10.1: older than 28 days is refused with InvalidArgument; the 28th day back is still served
+        ODataError old = assertThrows(ODataError.class,
+                () -> graph.reports().getM365AppUserDetailWithDate(today.minusDays(29)).get());
+        assertEquals(400, old.getResponseStatusCode());
+        assertEquals("InvalidArgument", old.getError().getCode());
+        assertEquals("Only support data for the past 28 days.", old.getError().getMessage());
+        csv(graph.reports().getM365AppUserDetailWithDate(today.minusDays(28)).get());
+
+        // a tenant whose reports lag a day more: the latest weekday with data has no rows yet, then has them again
+        LocalDate weekday = today.minusDays(2);
+        while (weekday.getDayOfWeek().getValue() > 5) {
+            weekday = weekday.minusDays(1);
+        }
+        LocalDate day = weekday;
+        ReportsModule reports = ReportsModule.of(sim);
+        reports.latency(tenant.id(), (int) (today.toEpochDay() - day.toEpochDay()) + 1);
+        try {
+            assertTrue(csv(graph.reports().getM365AppUserDetailWithDate(day).get()).rows.isEmpty());
+        } finally {
+            reports.latency(tenant.id(), null);
+        }
+        assertFalse(csv(graph.reports().getM365AppUserDetailWithDate(day).get()).rows.isEmpty());
+    }
+
+    @Test
     void concealedNamesAreStable32HexHashesAcrossReports() throws Exception {
         concealNames(true);
         CsvTable email = csv(graph.reports().getEmailActivityUserDetailWithPeriod("D7").get());

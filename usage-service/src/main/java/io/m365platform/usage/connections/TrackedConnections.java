@@ -61,6 +61,11 @@ public class TrackedConnections {
         }
     }
 
+    /** The connection, if connection-service announced it and did not delete it. */
+    public java.util.Optional<TrackedConnection> find(String connectionId) {
+        return list().stream().filter(c -> c.connectionId().equals(connectionId)).findFirst();
+    }
+
     public List<TrackedConnection> list() {
         String sql = "SELECT connection_id, tenant_id, product, status, permissions, last_event_time "
                 + "FROM tracked_connection ORDER BY connection_id";
