@@ -70,6 +70,8 @@ public final class DriveModule implements SimulatorModule {
             c.graph("GET", base + "/items/{itemId}", read, (q, r) -> getItem(q, r, q.pathVariable("itemId")));
             c.graph("GET", base + "/items/{itemId}/children", read, (q, r) -> children(q, r, q.pathVariable("itemId")));
             c.graph("POST", base + "/items/{itemId}/copy", write, this::copy);
+            c.graph("POST", base + "/root/children", write, (q, r) -> createFolder(q, r, "root"));
+            c.graph("POST", base + "/items/{itemId}/children", write, (q, r) -> createFolder(q, r, q.pathVariable("itemId")));
             c.graph("DELETE", base + "/items/{itemId}", write, this::delete);
         }
         c.publicRoute("GET", MONITOR_PATH + "{token}", this::monitor);
@@ -257,6 +259,66 @@ public final class DriveModule implements SimulatorModule {
 
     private static String actor(Caller caller) {
         return caller.delegated() && caller.userId() != null ? caller.userId() : DriveJson.APP_PREFIX + caller.appId();
+    }
+
+    /**
+     * POST …/children {"name", "folder": {}, "@microsoft.graph.conflictBehavior": "fail|replace|rename"}: 201 + the new
+     * folder. Only folders (files are uploaded with PUT …/content, not simulated); a name clash with {@code fail} (the
+     * default) answers 409 nameAlreadyExists.
+     */
+    private void createFolder(SimRequest req, SimResponse res, String parentId) throws IOException {
+        Tenant t = req.tenant();
+        JsonNode body = req.bodyJson();
+        if (!body.isObject() || !body.path("name").isTextual()) {
+            throw new GraphException(400, "invalidRequest", "Property 'name' is required.");
+        }
+        String name = body.get("name").asText();
+        if (!CopyJobs.validName(name)) {
+            throw new GraphException(400, "invalidRequest", "The name '" + name + "' contains characters OneDrive does not allow.");
+        }
+        if (!body.path("folder").isObject()) {
+            throw new GraphException(400, "invalidRequest", "Only folders can be created here ('folder': {}); upload files with PUT …/content.");
+        }
+        String conflict = body.path("@microsoft.graph.conflictBehavior").asText("fail");
+        if (!Set.of("fail", "replace", "rename").contains(conflict)) {
+            throw new GraphException(400, "invalidRequest", "@microsoft.graph.conflictBehavior must be fail, replace or rename.");
+        }
+        Located l = locate(req);
+        DriveItem parent = l.item(parentId);
+        if (!parent.folder()) {
+            throw new GraphException(400, "invalidRequest", "Items can only be created in a folder.");
+        }
+        String actor = actor(req.caller());
+        String createdId = t.write(() -> {
+            DriveState state = DriveState.of(t);
+            User owner = t.userTable().get(l.owner().id());
+            Drive current = owner == null ? null : state.drive(owner);
+            if (current == null || current.item(parent.id()) == null) {
+                throw itemNotFound();
+            }
+            String finalName = name;
+            List<String> removed = new java.util.ArrayList<>();
+            DriveItem existing = current.child(parent.id(), name);
+            if (existing != null) {
+                switch (conflict) {
+                    case "replace" -> removed.addAll(current.subtree(existing.id()));
+                    case "rename" -> finalName = CopyJobs.freeName(current, parent.id(), name);
+                    default -> throw new GraphException(409, "nameAlreadyExists", "An item with the same name already exists under the parent.");
+                }
+            }
+            Instant now = t.now();
+            String id = DriveIds.itemId(new java.util.SplittableRandom(now.toEpochMilli() ^ parent.id().hashCode() * 31L ^ finalName.hashCode()
+                    ^ t.nextSeq()));
+            state.put(current.with(Map.of(id, new DriveItem(id, parent.id(), finalName, true, 0, null, now, now, actor, actor, 1)), removed));
+            return id;
+        });
+        Located after = locate(req);
+        DriveItem created = after.item(createdId);
+        res.json(201, g -> {
+            g.writeStartObject();
+            DriveJson.writeItem(g, after.drive(), created, after.webUrl(), after.actors());
+            g.writeEndObject();
+        });
     }
 
     private void delete(SimRequest req, SimResponse res) throws IOException {

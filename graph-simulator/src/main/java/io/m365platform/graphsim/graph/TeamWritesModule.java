@@ -121,6 +121,10 @@ public final class TeamWritesModule implements SimulatorModule {
             throw new GraphException(404, "NotFound", "No membership " + membershipId + " in team " + teamId
                     + " (use the membership id from GET /teams/{id}/members, not the user id).");
         }
+        if (owner && g.owners().size() == 1) {
+            // Graph keeps at least one owner on a team (GRAPH_FACTS §10.3; status and wording UNVERIFIED).
+            throw new GraphException(400, "BadRequest", "The group must have at least one owner, hence this owner cannot be removed.");
+        }
         if (owner) {
             t.groups().removeOwner(g.id(), userId);
         }

@@ -404,6 +404,14 @@ public final class UserWritesModule implements SimulatorModule {
         for (JsonNode r : b.get("removeLicenses")) {
             remove.add(guid("removeLicenses", r));
         }
+        // A licence the user holds only through a group cannot be removed from the user (GRAPH_FACTS §10.3).
+        for (String skuId : remove) {
+            boolean direct = target.assignedLicenses().stream().anyMatch(l -> l.skuId().equalsIgnoreCase(skuId));
+            boolean held = t.read(() -> t.effectiveLicenses(target).stream().anyMatch(l -> l.skuId().equalsIgnoreCase(skuId)));
+            if (!direct && held) {
+                throw GraphException.badRequest("User license is inherited from group membership and cannot be removed directly from the user.");
+            }
+        }
         User updated = t.users().assignLicenses(target.id(), add, remove);
         UserView v = t.read(() -> UserView.of(t, t.userTable().get(updated.id()), false));
         List<String> fields = Schemas.USER.resolveSelect(null);

@@ -393,4 +393,17 @@ class DirectoryWritesTest {
         assertEquals(before, consumed.apply(Catalog.SPE_E3));
         error(403, "Authorization_RequestDenied", () -> clients.get("reader").users().byUserId(target.id()).assignLicense().post(body.get()));
     }
+    @Test
+    void aLicenceInheritedFromAGroupCannotBeRemovedFromTheUser() {
+        var inheriting = someMember(u -> u.assignedLicenses().stream().noneMatch(l -> l.skuId().equals(Catalog.POWER_BI_PRO))
+                && tenant.read(() -> tenant.effectiveLicenses(u)).stream().anyMatch(l -> l.skuId().equals(Catalog.POWER_BI_PRO)));
+        AssignLicensePostRequestBody remove = new AssignLicensePostRequestBody();
+        remove.setAddLicenses(List.of());
+        remove.setRemoveLicenses(List.of(java.util.UUID.fromString(Catalog.POWER_BI_PRO)));
+        ODataError refused = error(400, "Request_BadRequest", () -> writer.users().byUserId(inheriting.id()).assignLicense().post(remove));
+        assertEquals("User license is inherited from group membership and cannot be removed directly from the user.",
+                refused.getError().getMessage());
+        assertTrue(tenant.read(() -> tenant.effectiveLicenses(tenant.users().get(inheriting.id()))).stream()
+                .anyMatch(l -> l.skuId().equals(Catalog.POWER_BI_PRO)), "the licence stays");
+    }
 }

@@ -25,6 +25,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,5 +195,35 @@ class DriveWritesTest {
         assertEquals(403, assertThrows(ODataError.class, () -> noPermission.users().byUserId(owner.id()).drive().get()).getResponseStatusCode());
         // the copy duration is a control setting
         assertEquals(400, control.put("/_sim/drive/copy-duration", "{}").status());
+    }
+    @Test
+    void foldersAreCreatedWithTheChosenConflictBehaviour() {
+        User owner = driveUsers().get(2);
+        String driveId = files.users().byUserId(owner.id()).drive().get().getId();
+        java.util.function.BiFunction<String, String, DriveItem> folder = (name, conflict) -> {
+            DriveItem f = new DriveItem();
+            f.setName(name);
+            f.setFolder(new com.microsoft.graph.models.Folder());
+            if (conflict != null) {
+                f.getAdditionalData().put("@microsoft.graph.conflictBehavior", conflict);
+            }
+            return f;
+        };
+        DriveItem created = files.drives().byDriveId(driveId).items().byDriveItemId("root").children().post(folder.apply("From Alex", null));
+        assertEquals("From Alex", created.getName());
+        assertNotNull(created.getFolder());
+        assertTrue(files.drives().byDriveId(driveId).items().byDriveItemId("root").children().get().getValue().stream()
+                .anyMatch(i -> i.getId().equals(created.getId())), "listed under the root");
+        ODataError clash = assertThrows(ODataError.class,
+                () -> files.drives().byDriveId(driveId).items().byDriveItemId("root").children().post(folder.apply("from alex", "fail")));
+        assertEquals(409, clash.getResponseStatusCode());
+        assertEquals("nameAlreadyExists", clash.getError().getCode());
+        assertEquals("From Alex 1", files.drives().byDriveId(driveId).items().byDriveItemId("root").children()
+                .post(folder.apply("From Alex", "rename")).getName());
+        DriveItem nested = files.drives().byDriveId(driveId).items().byDriveItemId(created.getId()).children().post(folder.apply("Sub", null));
+        assertEquals(created.getId(), nested.getParentReference().getId());
+        ODataError denied = assertThrows(ODataError.class,
+                () -> reader.drives().byDriveId(driveId).items().byDriveItemId("root").children().post(folder.apply("x", null)));
+        assertEquals(403, denied.getResponseStatusCode());
     }
 }

@@ -119,6 +119,27 @@ class TeamsWritesTest {
         assertFalse(tenant.groups().get(team.id()).owners().contains(owner.id()));
     }
 
+    @Test
+    void theLastOwnerOfATeamCannotBeRemoved() {
+        Group other = tenant.groups().list().stream().filter(Group::isTeam).filter(g -> !g.id().equals(team.id()))
+                .findFirst().orElse(team);
+        if (tenant.groups().get(other.id()).owners().isEmpty()) {
+            tenant.groups().addOwner(other.id(), outsider().id());
+        }
+        List<String> owners = tenant.groups().get(other.id()).owners();
+        owners.subList(1, owners.size()).forEach(o -> tenant.groups().removeOwner(other.id(), o));
+        String lastOwner = owners.get(0);
+        ConversationMember membership = teams.teams().byTeamId(other.id()).members().get().getValue().stream()
+                .filter(m -> lastOwner.equals(((AadUserConversationMember) m).getUserId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no membership of " + lastOwner + " in " + teams.teams().byTeamId(other.id())
+                        .members().get().getValue().stream().map(m -> ((AadUserConversationMember) m).getUserId() + "/" + m.getRoles()).toList()));
+        ODataError refused = assertThrows(ODataError.class,
+                () -> teams.teams().byTeamId(other.id()).members().byConversationMemberId(membership.getId()).delete());
+        assertEquals(400, refused.getResponseStatusCode());
+        assertTrue(refused.getError().getMessage().contains("at least one owner"), refused.getError().getMessage());
+        assertTrue(tenant.groups().get(other.id()).owners().contains(lastOwner), "the owner stays");
+    }
+
     static final Function<String, ChatMessage> MESSAGE = text -> {
         ChatMessage m = new ChatMessage();
         ItemBody body = new ItemBody();
