@@ -1,5 +1,6 @@
 package io.m365platform.graphsim.calendar;
 
+import io.m365platform.graphsim.outlook.MailboxFixtureSection;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -199,28 +200,20 @@ public final class CalendarModule implements SimulatorModule {
 
     @Override
     public void onTenantLoaded(Tenant tenant, TenantFixture fixture) {
-        JsonNode section = fixture.extensions() == null ? null : fixture.extensions().get(name());
-        Instant seededBefore = section != null && section.hasNonNull("seededBefore") ? Instant.parse(section.get("seededBefore").asText()) : tenant.now();
-        CalendarState state = tenant.extension(CalendarState.class, t -> new CalendarState(t.seed(), seededBefore));
-        if (section == null) {
-            return;
-        }
-        tenant.write(() -> {
-            for (Iterator<Map.Entry<String, JsonNode>> it = section.path("mailboxes").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                User u = tenant.userTable().get(e.getKey());
-                JsonNode box = e.getValue();
-                if (u == null || !box.path("calendars").isArray() || box.get("calendars").isEmpty()) {
-                    throw TenantException.invalid("fixture extensions.calendar: mailbox " + e.getKey() + " needs an existing user and calendars");
-                }
-                List<ObjectNode> calendars = new ArrayList<>();
-                box.get("calendars").forEach(c -> calendars.add((ObjectNode) c.deepCopy()));
-                if (calendars.stream().filter(c -> c.path("isDefaultCalendar").asBoolean(false)).count() != 1) {
-                    throw TenantException.invalid("fixture extensions.calendar: mailbox " + e.getKey() + " needs exactly one default calendar");
-                }
-                state.put(u.id(), new CalendarBox(calendars, lists(box.path("events")), lists(box.path("permissions"))));
-            }
-        });
+        MailboxFixtureSection fixtureSection = MailboxFixtureSection.of(tenant, fixture, name());
+        CalendarState state = tenant.extension(CalendarState.class,
+                t -> new CalendarState(t.seed(), fixtureSection.seededBefore()));
+        fixtureSection.forEachMailbox(tenant, name(), "calendars",
+                box -> box.path("calendars").isArray() && !box.get("calendars").isEmpty(), (u, box) -> {
+                    List<ObjectNode> calendars = new ArrayList<>();
+                    box.get("calendars").forEach(c -> calendars.add((ObjectNode) c.deepCopy()));
+                    if (calendars.stream().filter(c -> c.path("isDefaultCalendar").asBoolean(false)).count() != 1) {
+                        throw TenantException.invalid("fixture extensions.calendar: mailbox " + u.id()
+                                + " needs exactly one default calendar");
+                    }
+                    state.put(u.id(), new CalendarBox(calendars, lists(box.path("events")),
+                            lists(box.path("permissions"))));
+                });
     }
 
     private static Map<String, List<ObjectNode>> lists(JsonNode byCalendar) {

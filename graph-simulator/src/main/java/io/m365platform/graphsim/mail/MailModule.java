@@ -1,5 +1,6 @@
 package io.m365platform.graphsim.mail;
 
+import io.m365platform.graphsim.outlook.MailboxFixtureSection;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -219,23 +220,13 @@ public final class MailModule implements SimulatorModule {
 
     @Override
     public void onTenantLoaded(Tenant tenant, TenantFixture fixture) {
-        JsonNode section = fixture.extensions() == null ? null : fixture.extensions().get(name());
-        Instant seededBefore = section != null && section.hasNonNull("seededBefore") ? Instant.parse(section.get("seededBefore").asText()) : tenant.now();
-        MailboxState state = tenant.extension(MailboxState.class, t -> new MailboxState(t.seed(), seededBefore));
-        if (section == null) {
-            return;
-        }
-        tenant.write(() -> {
-            for (Iterator<Map.Entry<String, JsonNode>> it = section.path("mailboxes").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                User u = tenant.userTable().get(e.getKey());
-                if (u == null || !e.getValue().path("settings").isObject()) {
-                    throw TenantException.invalid("fixture extensions.mail: mailbox " + e.getKey() + " needs an existing user and settings");
-                }
-                List<ObjectNode> rules = new ArrayList<>();
-                e.getValue().path("rules").forEach(r -> rules.add((ObjectNode) r.deepCopy()));
-                state.put(u.id(), new Mailbox(e.getValue().get("settings").deepCopy(), rules, rules.size() + 10L));
-            }
+        MailboxFixtureSection fixtureSection = MailboxFixtureSection.of(tenant, fixture, name());
+        MailboxState state = tenant.extension(MailboxState.class,
+                t -> new MailboxState(t.seed(), fixtureSection.seededBefore()));
+        fixtureSection.forEachMailbox(tenant, name(), "settings", box -> box.path("settings").isObject(), (u, box) -> {
+            List<ObjectNode> rules = new ArrayList<>();
+            box.path("rules").forEach(r -> rules.add((ObjectNode) r.deepCopy()));
+            state.put(u.id(), new Mailbox(box.get("settings").deepCopy(), rules, rules.size() + 10L));
         });
     }
 
