@@ -33,8 +33,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Builds the plain-Java engine (repositories, entity catalog, event sink, run dispatcher) as CDI beans from
- * configuration; Graph access and tokens are service-commons' beans (GraphClients, TokenSource). The engine itself knows nothing of CDI, so tests and the benchmark can build more of it.
+ * Builds the plain-Java engine (repositories, entity catalog, event sink, page pipeline threads, run dispatcher) as
+ * CDI beans from configuration, and closes what holds threads when the application stops; Graph access and tokens
+ * are service-commons' beans (GraphClients, TokenSource). The engine itself knows nothing of CDI, so tests and the
+ * benchmark can build more of it.
  */
 @ApplicationScoped
 public class SyncBeans {

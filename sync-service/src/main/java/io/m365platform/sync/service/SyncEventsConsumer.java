@@ -36,42 +36,46 @@ public class SyncEventsConsumer {
     @Incoming("connections")
     @Blocking(ordered = true)
     public void onConnectionRecord(ConsumerRecord<String, byte[]> record) {
-        policy.process(record, r -> {
-            switch (incoming.readOrDeadLetter(r)) {
-                case ReadResult.Accepted accepted -> {
-                    if (accepted.envelope().data() instanceof ConnectionDeleted deleted) {
-                        connections.onConnectionDeleted(deleted);
-                    } else if (accepted.envelope().data() instanceof ConnectionEvent state) {
-                        connections.onConnectionState(state);
-                    }
-                }
-                case ReadResult.Tombstone tombstone -> {
-                    // the connection.deleted event before it did the work
-                }
-                case ReadResult.Rejected rejected -> {
-                    // already dead-lettered with the whole record
-                }
-            }
-        });
+        policy.process(record, this::handleConnection);
     }
 
     @Incoming("sync-requests")
     @Blocking(ordered = true)
     public void onSyncRequestRecord(ConsumerRecord<String, byte[]> record) {
-        policy.process(record, r -> {
-            switch (incoming.readOrDeadLetter(r)) {
-                case ReadResult.Accepted accepted -> {
-                    if (accepted.envelope().data() instanceof SyncRequested request) {
-                        requests.onRequest(request);
-                    }
-                }
-                case ReadResult.Tombstone tombstone -> {
-                    // an append-only topic: nothing to forget
-                }
-                case ReadResult.Rejected rejected -> {
-                    // already dead-lettered with the whole record
+        policy.process(record, this::handleSyncRequest);
+    }
+
+    private void handleConnection(ConsumerRecord<String, byte[]> record) {
+        switch (incoming.readOrDeadLetter(record)) {
+            case ReadResult.Accepted accepted -> {
+                if (accepted.envelope().data() instanceof ConnectionDeleted deleted) {
+                    connections.onConnectionDeleted(deleted);
+                } else if (accepted.envelope().data() instanceof ConnectionEvent state) {
+                    connections.onConnectionState(state);
                 }
             }
-        });
+            case ReadResult.Tombstone tombstone -> {
+                // the connection.deleted event before it did the work
+            }
+            case ReadResult.Rejected rejected -> {
+                // already dead-lettered with the whole record
+            }
+        }
+    }
+
+    private void handleSyncRequest(ConsumerRecord<String, byte[]> record) {
+        switch (incoming.readOrDeadLetter(record)) {
+            case ReadResult.Accepted accepted -> {
+                if (accepted.envelope().data() instanceof SyncRequested request) {
+                    requests.onRequest(request);
+                }
+            }
+            case ReadResult.Tombstone tombstone -> {
+                // an append-only topic: nothing to forget
+            }
+            case ReadResult.Rejected rejected -> {
+                // already dead-lettered with the whole record
+            }
+        }
     }
 }

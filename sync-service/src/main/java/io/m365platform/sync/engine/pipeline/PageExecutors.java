@@ -24,7 +24,7 @@ public final class PageExecutors implements AutoCloseable {
         return writes;
     }
 
-    /** Lets the pages being read or written finish (the runs were stopped before), then stops the threads. */
+    /** Lets the pages being read or written finish (up to 30 s; then they are interrupted) and stops the threads. */
     @Override
     public void close() {
         prefetch.shutdown();
