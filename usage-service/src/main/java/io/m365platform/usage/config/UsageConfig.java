@@ -13,6 +13,17 @@ public interface UsageConfig {
 
     Utilisation utilisation();
 
+    Concealment concealment();
+
+    interface Concealment {
+        /**
+         * After the service turned concealment off ({@code PATCH /admin/reportSettings}), how long until the days are
+         * asked again: Graph applies the setting to the API "after a few minutes" (GRAPH_FACTS §10.1).
+         */
+        @WithDefault("10m")
+        Duration settleDelay();
+    }
+
     interface Ingestion {
         /** Whether this instance polls the report-day queue (off in tests that drive it themselves). */
         @WithDefault("true")

@@ -27,17 +27,19 @@ public class IngestionPoller {
     private final ReportDayIngester ingester;
     private final DailyUsagePublisher publisher;
     private final UtilisationPublisher utilisation;
+    private final ConcealmentFixer concealment;
     private final UsageConfig.Ingestion config;
     private final Clock clock;
 
     public IngestionPoller(IngestionPlanner planner, ReportDayQueue queue, ReportDayIngester ingester,
-                           DailyUsagePublisher publisher, UtilisationPublisher utilisation, UsageConfig config,
-                           Clock clock) {
+                           DailyUsagePublisher publisher, UtilisationPublisher utilisation,
+                           ConcealmentFixer concealment, UsageConfig config, Clock clock) {
         this.planner = planner;
         this.queue = queue;
         this.ingester = ingester;
         this.publisher = publisher;
         this.utilisation = utilisation;
+        this.concealment = concealment;
         this.config = config.ingestion();
         this.clock = clock;
     }
@@ -71,6 +73,7 @@ public class IngestionPoller {
         }
         publisher.publishPending();
         utilisation.publishChanged();
+        concealment.fixOptedIn();
         return calls;
     }
 }

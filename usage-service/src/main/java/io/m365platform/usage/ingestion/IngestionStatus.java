@@ -18,9 +18,12 @@ import java.util.List;
  * @param throttleLimit   calls allowed per window
  * @param throttledUntil  a 429's Retry-After pushes calls to this time, null when not throttled
  * @param concealed       the last day stored had concealed user names
+ * @param concealedFix    what to do about it (null when not concealed)
+ * @param unconcealOptIn  the operator lets the service turn concealment off (needs ReportSettings.ReadWrite.All)
  * @param lastError       the last failure, null when the last call succeeded
  */
 public record IngestionStatus(String connectionId, LocalDate latestDataDay, int daysIngested, int daysPending,
                               int daysUnavailable, List<LocalDate> pendingDays, Instant nextCallAt, int callsInWindow,
-                              int throttleLimit, Instant throttledUntil, boolean concealed, String lastError) {
+                              int throttleLimit, Instant throttledUntil, boolean concealed, String concealedFix,
+                              boolean unconcealOptIn, String lastError) {
 }

@@ -35,9 +35,10 @@ public class IngestionStatusQuery {
             LocalDate latest;
             Instant throttledUntil;
             boolean concealed;
+            boolean optIn;
             String stateError;
             try (PreparedStatement s = c.prepareStatement("""
-                    SELECT latest_data_day, throttled_until, concealed, last_error
+                    SELECT latest_data_day, throttled_until, concealed, last_error, unconceal_opt_in
                     FROM ingestion_state WHERE connection_id = ?""")) {
                 s.setString(1, connectionId);
                 try (ResultSet r = s.executeQuery()) {
@@ -50,6 +51,7 @@ public class IngestionStatusQuery {
                     throttledUntil = until == null || !until.toInstant().isAfter(now) ? null : until.toInstant();
                     concealed = r.getBoolean(3);
                     stateError = r.getString(4);
+                    optIn = r.getBoolean(5);
                 }
             }
             int ingested = 0;
@@ -92,7 +94,8 @@ public class IngestionStatusQuery {
                 nextCall = throttledUntil;
             }
             return Optional.of(new IngestionStatus(connectionId, latest, ingested, pending.size(), unavailable,
-                    pending, nextCall, calls, config.throttleRequests(), throttledUntil, concealed, lastError));
+                    pending, nextCall, calls, config.throttleRequests(), throttledUntil, concealed,
+                    concealed ? Concealment.FIX : null, optIn, lastError));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the ingestion status of " + connectionId, e);
         }

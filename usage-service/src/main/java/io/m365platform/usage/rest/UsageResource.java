@@ -6,6 +6,7 @@ import io.m365platform.service.web.ApiException;
 import io.m365platform.usage.connections.TrackedConnection;
 import io.m365platform.usage.connections.TrackedConnections;
 import io.m365platform.usage.daily.DailyUsagePublisher;
+import io.m365platform.usage.ingestion.ConcealmentFixer;
 import io.m365platform.usage.ingestion.IngestionStatus;
 import io.m365platform.usage.ingestion.IngestionStatusQuery;
 import io.m365platform.usage.ingestion.Report;
@@ -19,8 +20,10 @@ import io.m365platform.usage.summary.UtilisationPublisher;
 import io.m365platform.usage.summary.UtilisationQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -50,6 +53,10 @@ public class UsageResource {
     public record Page<T>(List<T> items, String next) {
     }
 
+    /** The operator's choice: may the service turn report concealment off itself? */
+    public record UnconcealRequest(Boolean enabled) {
+    }
+
     private final TrackedConnections connections;
     private final UsageQueries usage;
     private final UtilisationQueries utilisation;
@@ -57,11 +64,12 @@ public class UsageResource {
     private final ReportDayQueue queue;
     private final DailyUsagePublisher dailyPublisher;
     private final UtilisationPublisher utilisationPublisher;
+    private final ConcealmentFixer concealment;
     private final Clock clock;
 
     public UsageResource(TrackedConnections connections, UsageQueries usage, UtilisationQueries utilisation,
                          IngestionStatusQuery status, ReportDayQueue queue, DailyUsagePublisher dailyPublisher,
-                         UtilisationPublisher utilisationPublisher, Clock clock) {
+                         UtilisationPublisher utilisationPublisher, ConcealmentFixer concealment, Clock clock) {
         this.connections = connections;
         this.usage = usage;
         this.utilisation = utilisation;
@@ -69,6 +77,7 @@ public class UsageResource {
         this.queue = queue;
         this.dailyPublisher = dailyPublisher;
         this.utilisationPublisher = utilisationPublisher;
+        this.concealment = concealment;
         this.clock = clock;
     }
 
@@ -170,6 +179,24 @@ public class UsageResource {
         known(connectionId);
         int days = queue.requeue(connectionId, Report.M365_APP_USER_DETAIL, clock.instant());
         return Response.accepted(Map.of("connectionId", connectionId, "daysQueued", days)).build();
+    }
+
+    @PUT
+    @Path("/ingestion/unconceal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Opt in (or out): with ReportSettings.ReadWrite.All granted, the service turns report "
+            + "concealment off itself (PATCH /admin/reportSettings) when it finds concealed names, then ingests again")
+    public Response unconceal(@PathParam("connectionId") String connectionId, UnconcealRequest request) {
+        known(connectionId);
+        if (request == null || request.enabled() == null) {
+            throw ApiException.badRequest("a body {\"enabled\": true|false} is required",
+                    new ApiError.Problem("enabled", "missing"));
+        }
+        if (!concealment.optIn(connectionId, request.enabled())) {
+            throw ApiException.notFound("ingestion of connection " + connectionId);
+        }
+        return Response.ok(Map.of("connectionId", connectionId, "unconcealOptIn", request.enabled())).build();
     }
 
     @POST

@@ -200,6 +200,73 @@ class UsageIngestionTest {
         }
     }
 
+    @Test
+    void rowsOfUsersMissingFromTheDirectoryAreKeptAndMarkedUnmapped() {
+        Tenant tenant = tenant(74, 30, "usage-unknown");
+        LocalDate today = LocalDate.ofInstant(sim.clock().instant(), ZoneOffset.UTC);
+        List<LocalDate> firstWindow = new ArrayList<>();
+        for (int back = 2; back < 16; back++) {
+            firstWindow.add(today.minusDays(back));   // the 14 newest days are asked first
+        }
+        Map<String, Map<LocalDate, Integer>> all = UsageTruth.apps(tenant, firstWindow);
+        String missing = all.keySet().stream().sorted().findFirst().orElseThrow();
+        String upn = tenant.users().list().stream().filter(u -> u.id().equals(missing)).findFirst().orElseThrow()
+                .userPrincipalName();
+        ConnectedTenants.TestConnection c = connectWithDirectory(tenant, u -> !u.id().equals(missing),
+                Set.of("Reports.Read.All"));
+        Status first = awaitStatus(c, s -> s.callsInWindow() == 14);
+        List<LocalDate> days = ingestedDaysInWindow(c, first);
+        Map<LocalDate, Integer> truth = UsageTruth.apps(tenant, days).getOrDefault(missing, Map.of());
+        assertFalse(truth.isEmpty(), "the left-out user was active in the first window's days");
+        for (var day : truth.entrySet()) {
+            assertEquals(1, db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? AND day = ? "
+                    + "AND user_id IS NULL AND NOT concealed AND user_key = lower(?) AND reported_name = ? AND apps = ?",
+                    c.connectionId(), day.getKey(), upn, upn, day.getValue()), "kept, unmapped, on " + day.getKey());
+        }
+        assertEquals(truth.size(), db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? "
+                + "AND user_id IS NULL", c.connectionId()), "only the left-out user is unmapped");
+    }
+
+    @Test
+    void concealedNamesAreNeverGuessedAndWithOptInTheServiceTurnsConcealmentOffAndIngestsAgain() {
+        Tenant tenant = sim.tenants().generate(new GenerationSpec(75, 25, "usage-hidden"));
+        assertTrue(tenant.displayConcealedNames(), "Graph's default since 2021");
+        ConnectedTenants.TestConnection c = connectWithDirectory(tenant, u -> true,
+                Set.of("Reports.Read.All", "ReportSettings.ReadWrite.All"));
+        awaitStatus(c, s -> s.callsInWindow() == 14);
+        JsonPath status = get("/usage/connections/" + c.connectionId() + "/ingestion").jsonPath();
+        assertTrue(status.getBoolean("concealed"));
+        assertTrue(status.getString("concealedFix").contains("Display concealed user, group, and site names"));
+        assertTrue(db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ?", c.connectionId()) > 0);
+        assertEquals(0, db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? "
+                + "AND (user_id IS NOT NULL OR NOT concealed)", c.connectionId()), "hashes are never mapped");
+        assertTrue(tenant.displayConcealedNames(), "nothing changes without the operator's opt-in");
+
+        given().auth().oauth2(operatorToken()).contentType("application/json").body("{\"enabled\": true}")
+                .put("/usage/connections/" + c.connectionId() + "/ingestion/unconceal").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !tenant.displayConcealedNames());
+        // Every day is asked again, within the throttle: a window at a time.
+        for (int window = 0; window < 5 && !fullyIngested(c); window++) {
+            sim.clock().advance(Duration.ofMinutes(10).plusSeconds(1));
+            await().atMost(Duration.ofSeconds(20)).until(() -> fullyIngested(c) || status(c).callsInWindow() == 14);
+        }
+        Status done = awaitStatus(c, s -> s.daysPending() == 0 || s.pendingDays().stream()
+                .allMatch(d -> d.isAfter(s.latestDataDay())));
+        List<LocalDate> days = ingestedDaysInWindow(c, done);
+        assertEquals(UsageTruth.apps(tenant, days), db.storedApps(c.connectionId()), "re-ingested with real names");
+        assertEquals(0, db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? AND concealed",
+                c.connectionId()));
+        assertFalse(get("/usage/connections/" + c.connectionId() + "/ingestion").jsonPath().getBoolean("concealed"));
+    }
+
+    private boolean fullyIngested(ConnectedTenants.TestConnection c) {
+        return db.count("SELECT count(*) FROM report_day WHERE connection_id = ? AND state = 'pending' "
+                + "AND day <= (SELECT latest_data_day FROM ingestion_state WHERE connection_id = ?)",
+                c.connectionId(), c.connectionId()) == 0
+                && db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? AND concealed",
+                c.connectionId()) == 0;
+    }
+
     // ------------------------------------------------------------------ assertions against the ground truth
 
     private void assertAppTotals(ConnectedTenants.TestConnection c, Map<String, Map<LocalDate, Integer>> truth) {
@@ -328,9 +395,15 @@ class UsageIngestionTest {
 
     /** Plays sync-service (the directory topics), then connection-service (the connection event). */
     private ConnectedTenants.TestConnection connectWithDirectory(Tenant tenant) {
-        ConnectedTenants.TestConnection c = connected.register(tenant, Set.of("Reports.Read.All", "User.Read.All"),
+        return connectWithDirectory(tenant, u -> true, Set.of("Reports.Read.All", "User.Read.All"));
+    }
+
+    private ConnectedTenants.TestConnection connectWithDirectory(
+            Tenant tenant, java.util.function.Predicate<io.m365platform.graphsim.model.User> inDirectory,
+            Set<String> permissions) {
+        ConnectedTenants.TestConnection c = connected.register(tenant, permissions,
                 Product.MICROSOFT_365, ConnectionMethod.APP_REGISTRATION, PermissionLevel.READ);
-        int users = directory.publish(c.connectionId(), tenant);
+        int users = directory.publish(c.connectionId(), tenant, inDirectory);
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "SELECT count(*) FROM directory_user WHERE connection_id = ?", c.connectionId()) == users
                 && db.count("SELECT count(*) FROM subscribed_sku WHERE connection_id = ?", c.connectionId()) > 0);

@@ -41,6 +41,11 @@ public class DirectoryFeed {
 
     /** Publishes the whole directory of the tenant for the connection; returns the number of users. */
     public int publish(String connectionId, Tenant tenant) {
+        return publish(connectionId, tenant, u -> true);
+    }
+
+    /** Publishes the tenant's SKUs and the users {@code include} accepts; returns the number of users published. */
+    public int publish(String connectionId, Tenant tenant, java.util.function.Predicate<User> include) {
         String runId = "test-sync-" + connectionId;
         Instant at = Instant.now();
         List<PlatformEvent> events = new ArrayList<>();
@@ -56,6 +61,9 @@ public class DirectoryFeed {
                         SubscribedSku.unassigned(units, used), List.of(), null, null, List.of())));
             }
             for (User u : tenant.users().list()) {
+                if (!include.test(u)) {
+                    continue;
+                }
                 events.add(new UserSynced(connectionId, tenant.id(), runId, at, user(u)));
                 for (LicenseAssignment assignment : assignments(u, tenant.licenseStates(u), skus)) {
                     events.add(new LicenseAssignmentSynced(connectionId, tenant.id(), runId, at, assignment));
@@ -65,7 +73,7 @@ public class DirectoryFeed {
         });
         List<ProducerRecord<String, byte[]>> records = events.stream().map(e -> publisher.writer().record(e)).toList();
         publisher.publishAndWait(records, Duration.ofSeconds(60));
-        return tenant.users().count();
+        return (int) tenant.users().list().stream().filter(include).count();
     }
 
     static DirectoryUser user(User u) {
