@@ -42,7 +42,7 @@ public class OutboxRelay {
     private static final int BATCH = 200;
 
     private final DataSource dataSource;
-    private final EventSink sink;
+    private final OutboxPublisher publisher;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
     private final ExecutorService kicker = Executors.newSingleThreadExecutor(r -> {
@@ -52,10 +52,10 @@ public class OutboxRelay {
     });
     private final AtomicBoolean kickPending = new AtomicBoolean();
 
-    public OutboxRelay(DataSource dataSource, EventSink sink, Clock clock,
+    public OutboxRelay(DataSource dataSource, OutboxPublisher publisher, Clock clock,
             TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
-        this.sink = sink;
+        this.publisher = publisher;
         this.clock = clock;
         this.transactions = transactions;
     }
@@ -174,13 +174,13 @@ public class OutboxRelay {
 
     private void deliver(Row row) throws Exception {
         if (row.payload() == null) {
-            sink.publishTombstone(row.topic(), row.key());
+            publisher.publishTombstone(row.topic(), row.key());
             return;
         }
         EventType type = EventType.fromType(row.type())
                 .orElseThrow(() -> new IllegalStateException("outbox row has unknown event type " + row.type()));
         PlatformEvent event = EventJson.mapper().readValue(row.payload(), type.dataClass());
-        sink.publish(event, row.eventId());
+        publisher.publish(event, row.eventId());
     }
 
     void shutdown(@Observes ShutdownEvent event) {

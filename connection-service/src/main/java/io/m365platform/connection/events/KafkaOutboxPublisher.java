@@ -9,16 +9,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Delivers outbox rows through the platform's {@link EventPublisher} (CloudEvents binary mode, schema-validated by
+ * Publishes outbox rows through the platform's {@link EventPublisher} (CloudEvents binary mode, schema-validated by
  * the contracts' writer, idempotent acks=all producer), keeping the outbox row's event id as {@code ce_id}.
  */
 @ApplicationScoped
-public class KafkaEventSink implements EventSink {
+public class KafkaOutboxPublisher implements OutboxPublisher {
 
     private final EventPublisher publisher;
     private final Duration sendTimeout;
 
-    public KafkaEventSink(EventPublisher publisher, OutboxSettings settings) {
+    public KafkaOutboxPublisher(EventPublisher publisher, OutboxSettings settings) {
         this.publisher = publisher;
         this.sendTimeout = settings.sendTimeout();
     }

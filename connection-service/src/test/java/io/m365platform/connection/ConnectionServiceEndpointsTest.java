@@ -1,4 +1,4 @@
-package io.m365platform.connection.component;
+package io.m365platform.connection;
 
 import io.m365platform.connection.support.SimulatorResource;
 import io.m365platform.testsupport.kafka.KafkaBrokerResource;

@@ -1,4 +1,4 @@
-package io.m365platform.connection.component;
+package io.m365platform.connection.capability;
 
 import io.m365platform.connection.support.Api;
 import io.m365platform.connection.support.ExpectedTables;
