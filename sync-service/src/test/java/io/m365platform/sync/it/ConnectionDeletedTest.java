@@ -5,20 +5,15 @@ import io.m365platform.contracts.connection.ConnectionDeleted;
 import io.m365platform.contracts.connection.Product;
 import io.m365platform.contracts.directory.UserDeleted;
 import io.m365platform.contracts.topics.Topics;
-import io.m365platform.graphsim.GraphSimulator;
-import io.m365platform.sync.db.Jdbc;
-import io.m365platform.sync.entity.EntityCatalog;
 import io.m365platform.sync.run.Run;
 import io.m365platform.sync.run.RunMode;
 import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.support.Api;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.testsupport.graph.InjectSimulator;
+import io.m365platform.sync.support.SyncIntegrationTest;
 import io.m365platform.sync.support.TestConnections;
 import io.m365platform.sync.support.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,29 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * connection-deleted) and tombstones, empty tables; a late event cannot bring it back.
  */
 @QuarkusTest
-class ConnectionDeletedTest {
-
-    @InjectSimulator
-    GraphSimulator simulator;
-
-    @Inject
-    TestConnections connections;
-
-    @Inject
-    Jdbc jdbc;
-
-    @Inject
-    EntityCatalog catalog;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+class ConnectionDeletedTest extends SyncIntegrationTest {
 
     @Test
     void aDeletedConnectionIsWithdrawn() {
-        Instant start = Instant.now().minusSeconds(1);
-        var c = connections.connect(simulator, "deleted", 91, 30, TestConnections.ALL_READ, Product.MICROSOFT_TEAMS);
-        assertEquals(RunStatus.COMPLETED, connections.awaitCompleted(c.connectionId(), RunMode.FULL, start,
-                Duration.ofSeconds(60)).status());
+        var c = connections.connectAndSync(simulator, "deleted", 91, 30, TestConnections.ALL_READ,
+                Product.MICROSOFT_TEAMS, Duration.ofSeconds(60)).connection();
         int users = c.tenant().users().count();
 
         connections.publish(new ConnectionDeleted(c.connectionId(), c.tenant().id(), "alice", Instant.now()));

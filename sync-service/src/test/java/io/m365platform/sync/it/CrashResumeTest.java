@@ -2,31 +2,27 @@ package io.m365platform.sync.it;
 
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.sync.SyncTrigger;
-import io.m365platform.graphsim.GraphSimulator;
 import io.m365platform.graphsim.faults.FaultRule;
 import io.m365platform.graphsim.tenant.Tenant;
 import io.m365platform.sync.SyncModel;
 import io.m365platform.sync.config.SyncSettings;
-import io.m365platform.sync.db.Jdbc;
 import io.m365platform.sync.engine.EngineContext;
 import io.m365platform.sync.engine.RunDispatcher;
 import io.m365platform.sync.engine.SyncEngine;
 import io.m365platform.sync.engine.pipeline.PageExecutors;
-import io.m365platform.sync.entity.EntityCatalog;
 import io.m365platform.sync.run.Run;
 import io.m365platform.sync.run.RunMode;
 import io.m365platform.sync.run.RunRepository;
 import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.run.StepRepository;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.testsupport.graph.InjectSimulator;
 import io.m365platform.testsupport.graph.SimulatorTokenSource;
+import io.m365platform.sync.support.SyncIntegrationTest;
 import io.m365platform.sync.support.TestConnections;
 import io.m365platform.testsupport.graph.ConnectedTenants.TestConnection;
 import io.m365platform.service.token.TokenSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -44,10 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the tenant's exact state without starting over.
  */
 @QuarkusTest
-class CrashResumeTest {
-
-    @InjectSimulator
-    GraphSimulator simulator;
+class CrashResumeTest extends SyncIntegrationTest {
 
     @Inject
     EngineContext context;
@@ -61,17 +54,9 @@ class CrashResumeTest {
     @Inject
     StepRepository steps;
 
-    @Inject
-    TestConnections connections;
 
-    @Inject
-    Jdbc jdbc;
 
-    @Inject
-    EntityCatalog catalog;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Test
     void aRunOfACrashedInstanceIsResumedByAnotherFromItsCheckpoint() {

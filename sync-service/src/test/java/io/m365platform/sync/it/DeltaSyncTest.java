@@ -1,32 +1,27 @@
 package io.m365platform.sync.it;
 
-import io.m365platform.contracts.PlatformEvent;
 import io.m365platform.contracts.connection.Product;
 import io.m365platform.contracts.directory.GroupMembershipDeleted;
 import io.m365platform.contracts.directory.LicenseAssignmentDeleted;
 import io.m365platform.contracts.directory.UserDeleted;
 import io.m365platform.contracts.DeletionReason;
 import io.m365platform.contracts.topics.Topics;
-import io.m365platform.graphsim.GraphSimulator;
 import io.m365platform.graphsim.model.AssignedLicense;
 import io.m365platform.graphsim.model.Group;
 import io.m365platform.graphsim.model.User;
 import io.m365platform.graphsim.tenant.Tenant;
-import io.m365platform.sync.db.Jdbc;
-import io.m365platform.sync.entity.EntityCatalog;
 import io.m365platform.sync.run.Run;
 import io.m365platform.sync.run.RunMode;
 import io.m365platform.sync.run.RunRepository;
 import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.support.Api;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.testsupport.graph.InjectSimulator;
+import io.m365platform.sync.support.SyncIntegrationTest;
 import io.m365platform.sync.support.TestConnections;
 import io.m365platform.sync.support.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.sql.PreparedStatement;
@@ -53,32 +48,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * topics equal to the tenant again.
  */
 @QuarkusTest
-class DeltaSyncTest {
-
-    @InjectSimulator
-    GraphSimulator simulator;
-
-    @Inject
-    TestConnections connections;
+class DeltaSyncTest extends SyncIntegrationTest {
 
     @Inject
     RunRepository runs;
 
-    @Inject
-    Jdbc jdbc;
 
-    @Inject
-    EntityCatalog catalog;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Test
     void aDeltaRunPublishesExactlyTheChanges() {
-        Instant start = Instant.now().minusSeconds(1);
-        var c = connections.connect(simulator, "deltasync", 23, 60, TestConnections.ALL_READ, Product.MICROSOFT_365);
-        Run full = connections.awaitCompleted(c.connectionId(), RunMode.FULL, start, Duration.ofSeconds(60));
-        assertEquals(RunStatus.COMPLETED, full.status(), full.statusReason());
+        TestConnections.Synced synced = connections.connectAndSync(simulator, "deltasync", 23, 60,
+                TestConnections.ALL_READ, Product.MICROSOFT_365,
+                Duration.ofSeconds(60));
+        var c = synced.connection();
+        Run full = synced.run();
 
         TopicReader topics = new TopicReader(bootstrapServers);
         Map<String, Map<TopicPartition, Long>> offsets = new HashMap<>();

@@ -2,24 +2,19 @@ package io.m365platform.sync.it;
 
 import io.m365platform.contracts.connection.Product;
 import io.m365platform.contracts.sync.SyncResource;
-import io.m365platform.graphsim.GraphSimulator;
 import io.m365platform.graphsim.model.User;
-import io.m365platform.sync.db.Jdbc;
-import io.m365platform.sync.entity.EntityCatalog;
 import io.m365platform.sync.run.Run;
-import io.m365platform.sync.run.RunMode;
 import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.run.StepRepository;
 import io.m365platform.sync.support.Api;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.testsupport.graph.InjectSimulator;
+import io.m365platform.sync.support.SyncIntegrationTest;
 import io.m365platform.sync.support.TestConnections;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,29 +26,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * full instead — finding what was deleted meanwhile — and ends in the same exact state.
  */
 @QuarkusTest
-class DeltaTokenExpiryTest {
-
-    @InjectSimulator
-    GraphSimulator simulator;
-
-    @Inject
-    TestConnections connections;
+class DeltaTokenExpiryTest extends SyncIntegrationTest {
 
     @Inject
     StepRepository steps;
 
-    @Inject
-    Jdbc jdbc;
 
-    @Inject
-    EntityCatalog catalog;
 
     @Test
     void anExpiredDeltaTokenFallsBackToAFullRound() {
-        Instant start = Instant.now().minusSeconds(1);
-        var c = connections.connect(simulator, "deltaexpiry", 81, 40, TestConnections.ALL_READ, Product.MICROSOFT_365);
-        assertEquals(RunStatus.COMPLETED, connections.awaitCompleted(c.connectionId(), RunMode.FULL, start,
-                Duration.ofSeconds(60)).status());
+        var c = connections.connectAndSync(simulator, "deltaexpiry", 81, 40, TestConnections.ALL_READ,
+                Product.MICROSOFT_365, Duration.ofSeconds(60)).connection();
 
         List<User> users = c.tenant().users().list();
         c.tenant().users().delete(users.get(5).id(), true);

@@ -6,23 +6,15 @@ import io.m365platform.contracts.sync.SyncCompleted;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.sync.SyncStarted;
 import io.m365platform.contracts.topics.Topics;
-import io.m365platform.graphsim.GraphSimulator;
-import io.m365platform.sync.db.Jdbc;
-import io.m365platform.sync.entity.EntityCatalog;
 import io.m365platform.sync.run.Run;
-import io.m365platform.sync.run.RunMode;
-import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.testsupport.graph.InjectSimulator;
+import io.m365platform.sync.support.SyncIntegrationTest;
 import io.m365platform.sync.support.TestConnections;
 import io.m365platform.sync.support.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -35,30 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * equal the simulator's tenant — guests, disabled users, nested groups, Teams, third-party apps included.
  */
 @QuarkusTest
-class FullSyncTest {
-
-    @InjectSimulator
-    GraphSimulator simulator;
-
-    @Inject
-    TestConnections connections;
-
-    @Inject
-    Jdbc jdbc;
-
-    @Inject
-    EntityCatalog catalog;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+class FullSyncTest extends SyncIntegrationTest {
 
     @Test
     void aNewConnectionIsSyncedExactlyIntoTablesAndTopics() {
-        Instant start = Instant.now().minusSeconds(1);
-        var c = connections.connect(simulator, "fullsync", 11, 80, TestConnections.ALL_READ, Product.MICROSOFT_TEAMS);
-
-        Run run = connections.awaitCompleted(c.connectionId(), RunMode.FULL, start, Duration.ofSeconds(90));
-        assertEquals(RunStatus.COMPLETED, run.status(), () -> "run ended " + run.status() + ": " + run.statusReason());
+        TestConnections.Synced synced = connections.connectAndSync(simulator, "fullsync", 11, 80,
+                TestConnections.ALL_READ, Product.MICROSOFT_TEAMS,
+                Duration.ofSeconds(90));
+        var c = synced.connection();
+        Run run = synced.run();
 
         DirectoryFacts truth = DirectoryFacts.groundTruth(c.tenant(), true, true);
         assertTrue(truth.users().stream().anyMatch(u -> "Guest".equals(u.userType())), "tenant has guests");

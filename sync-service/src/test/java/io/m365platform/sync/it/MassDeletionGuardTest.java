@@ -4,25 +4,18 @@ import io.m365platform.contracts.connection.Product;
 import io.m365platform.contracts.sync.SyncHeld;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.topics.Topics;
-import io.m365platform.graphsim.GraphSimulator;
 import io.m365platform.graphsim.model.User;
-import io.m365platform.sync.db.Jdbc;
-import io.m365platform.sync.entity.EntityCatalog;
 import io.m365platform.sync.run.Run;
-import io.m365platform.sync.run.RunMode;
 import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.support.Api;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.testsupport.graph.InjectSimulator;
+import io.m365platform.sync.support.SyncIntegrationTest;
 import io.m365platform.sync.support.TestConnections;
 import io.m365platform.sync.support.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,29 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * operator confirms through REST; then it applies exactly those deletions.
  */
 @QuarkusTest
-class MassDeletionGuardTest {
-
-    @InjectSimulator
-    GraphSimulator simulator;
-
-    @Inject
-    TestConnections connections;
-
-    @Inject
-    Jdbc jdbc;
-
-    @Inject
-    EntityCatalog catalog;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+class MassDeletionGuardTest extends SyncIntegrationTest {
 
     @Test
     void aMassDeletionIsHeldUntilConfirmed() {
-        Instant start = Instant.now().minusSeconds(1);
-        var c = connections.connect(simulator, "massdelete", 61, 60, TestConnections.ALL_READ, Product.MICROSOFT_365);
-        assertEquals(RunStatus.COMPLETED, connections.awaitCompleted(c.connectionId(), RunMode.FULL, start,
-                Duration.ofSeconds(60)).status());
+        var c = connections.connectAndSync(simulator, "massdelete", 61, 60, TestConnections.ALL_READ,
+                Product.MICROSOFT_365, Duration.ofSeconds(60)).connection();
         DirectoryFacts before = DirectoryFacts.fromDatabase(jdbc, catalog, c.connectionId());
 
         List<User> users = c.tenant().users().list();

@@ -3,24 +3,19 @@ package io.m365platform.sync.it;
 import io.m365platform.contracts.EventKey;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.sync.SyncTrigger;
-import io.m365platform.graphsim.GraphSimulator;
 import io.m365platform.graphsim.model.User;
-import io.m365platform.sync.db.Jdbc;
 import io.m365platform.sync.engine.EngineContext;
 import io.m365platform.sync.engine.RunDispatcher;
-import io.m365platform.sync.entity.EntityCatalog;
 import io.m365platform.sync.run.Run;
 import io.m365platform.sync.run.RunMode;
 import io.m365platform.sync.run.RunRepository;
 import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.run.StepRepository;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.testsupport.graph.InjectSimulator;
-import io.m365platform.sync.support.TestConnections;
+import io.m365platform.sync.support.SyncIntegrationTest;
 import io.m365platform.testsupport.graph.ConnectedTenants.TestConnection;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,12 +40,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one user of the second users page.
  */
 @QuarkusTest
-class PageWriteFailureTest {
+class PageWriteFailureTest extends SyncIntegrationTest {
 
     private static final int PAGE = 40; // %test.sync.graph.page-size
 
-    @InjectSimulator
-    GraphSimulator simulator;
 
     @Inject
     EngineContext context;
@@ -64,17 +57,9 @@ class PageWriteFailureTest {
     @Inject
     RunDispatcher dispatcher;
 
-    @Inject
-    TestConnections connections;
 
-    @Inject
-    Jdbc jdbc;
 
-    @Inject
-    EntityCatalog catalog;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Test
     void aFailedPageWriteHoldsBackThePagesAfterItAndTheResumedRunEndsExact() {

@@ -2,26 +2,20 @@ package io.m365platform.sync.it;
 
 import io.m365platform.contracts.connection.Product;
 import io.m365platform.contracts.sync.SyncResource;
-import io.m365platform.graphsim.GraphSimulator;
 import io.m365platform.graphsim.faults.FaultRule;
 import io.m365platform.graphsim.tenant.GenerationSpec;
-import io.m365platform.sync.db.Jdbc;
-import io.m365platform.sync.entity.EntityCatalog;
 import io.m365platform.sync.run.Run;
-import io.m365platform.sync.run.RunMode;
-import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.run.RunStep;
 import io.m365platform.sync.run.StepRepository;
 import io.m365platform.sync.run.StepStatus;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.testsupport.graph.InjectSimulator;
+import io.m365platform.sync.support.SyncIntegrationTest;
 import io.m365platform.sync.support.TestConnections;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -35,22 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * permission, or when Graph answers 403 — and every other resource is synced.
  */
 @QuarkusTest
-class PermissionsTest {
-
-    @InjectSimulator
-    GraphSimulator simulator;
-
-    @Inject
-    TestConnections connections;
+class PermissionsTest extends SyncIntegrationTest {
 
     @Inject
     StepRepository steps;
 
-    @Inject
-    Jdbc jdbc;
 
-    @Inject
-    EntityCatalog catalog;
 
     @Test
     void resourcesWithoutPermissionAreSkippedAndTheOthersSynced() {
@@ -60,11 +44,11 @@ class PermissionsTest {
                 .error("Authorization_RequestDenied", "Insufficient privileges to complete the operation.")
                 .path("/v1.0/directoryRoles*").tenant(tenant.id()));
         try {
-            Instant start = Instant.now().minusSeconds(1);
-            var c = connections.connect(simulator, tenant, Set.of("User.Read.All", "GroupMember.Read.All",
-                    "Organization.Read.All", "RoleManagement.Read.Directory"), Product.MICROSOFT_365);
-            Run run = connections.awaitCompleted(c.connectionId(), RunMode.FULL, start, Duration.ofSeconds(60));
-            assertEquals(RunStatus.COMPLETED, run.status(), run.statusReason());
+            TestConnections.Synced first = connections.connectAndSync(simulator, tenant, Set.of("User.Read.All",
+                    "GroupMember.Read.All", "Organization.Read.All", "RoleManagement.Read.Directory"), Product.MICROSOFT_365,
+                    Duration.ofSeconds(60));
+            var c = first.connection();
+            Run run = first.run();
 
             Map<SyncResource, RunStep> byResource = steps.steps(run.runId()).stream()
                     .collect(Collectors.toMap(RunStep::resource, Function.identity()));

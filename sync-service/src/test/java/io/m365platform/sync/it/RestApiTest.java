@@ -5,7 +5,6 @@ import io.m365platform.contracts.directory.UserSynced;
 import io.m365platform.contracts.topics.Topics;
 import io.m365platform.graphsim.GraphSimulator;
 import io.m365platform.sync.run.Run;
-import io.m365platform.sync.run.RunMode;
 import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.support.Api;
 import io.m365platform.sync.support.DirectoryFacts;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,11 +58,11 @@ class RestApiTest {
     @BeforeEach
     void syncOnce() {
         if (connection == null) {
-            Instant start = Instant.now().minusSeconds(1);
-            connection = connections.connect(simulator, "restapi", 101, 45, TestConnections.ALL_READ,
-                    Product.MICROSOFT_365);
-            Run run = connections.awaitCompleted(connection.connectionId(), RunMode.FULL, start, Duration.ofSeconds(60));
-            assertEquals(RunStatus.COMPLETED, run.status(), run.statusReason());
+            TestConnections.Synced synced = connections.connectAndSync(simulator, "restapi", 101, 45,
+                    TestConnections.ALL_READ, Product.MICROSOFT_365,
+                    Duration.ofSeconds(60));
+            connection = synced.connection();
+            Run run = synced.run();
             truth = DirectoryFacts.groundTruth(connection.tenant(), false, true);
         }
     }

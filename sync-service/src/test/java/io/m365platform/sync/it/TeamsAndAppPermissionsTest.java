@@ -5,27 +5,22 @@ import io.m365platform.contracts.connection.Product;
 import io.m365platform.contracts.directory.UserSynced;
 import io.m365platform.contracts.teams.TeamSynced;
 import io.m365platform.contracts.topics.Topics;
-import io.m365platform.graphsim.GraphSimulator;
 import io.m365platform.graphsim.model.Group;
 import io.m365platform.graphsim.model.ServicePrincipal;
 import io.m365platform.graphsim.model.User;
 import io.m365platform.graphsim.tenant.AppOperations;
 import io.m365platform.graphsim.tenant.GenerationSpec;
 import io.m365platform.graphsim.tenant.Tenant;
-import io.m365platform.sync.db.Jdbc;
-import io.m365platform.sync.entity.EntityCatalog;
 import io.m365platform.sync.run.Run;
 import io.m365platform.sync.run.RunMode;
 import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.support.Api;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.testsupport.graph.InjectSimulator;
+import io.m365platform.sync.support.SyncIntegrationTest;
 import io.m365platform.sync.support.TestConnections;
 import io.m365platform.sync.support.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -48,22 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * user with a new sign-in — once each, nothing else.
  */
 @QuarkusTest
-class TeamsAndAppPermissionsTest {
-
-    @InjectSimulator
-    GraphSimulator simulator;
-
-    @Inject
-    TestConnections connections;
-
-    @Inject
-    Jdbc jdbc;
-
-    @Inject
-    EntityCatalog catalog;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+class TeamsAndAppPermissionsTest extends SyncIntegrationTest {
 
     private static final String GET_TEAM = "GET /v1.0/teams/{id}";
     private static final String GET_APP_ROLES = "GET /v1.0/servicePrincipals/{id}/appRoleAssignments";
@@ -83,10 +63,11 @@ class TeamsAndAppPermissionsTest {
 
         long teamReads = simulator.counters().count(GET_TEAM);
         long roleReads = simulator.counters().count(GET_APP_ROLES);
-        Instant start = Instant.now().minusSeconds(1);
-        var c = connections.connect(simulator, t, TestConnections.ALL_READ, Product.MICROSOFT_TEAMS);
-        Run full = connections.awaitCompleted(c.connectionId(), RunMode.FULL, start, Duration.ofSeconds(90));
-        assertEquals(RunStatus.COMPLETED, full.status(), full.statusReason());
+        TestConnections.Synced synced = connections.connectAndSync(simulator, t, TestConnections.ALL_READ,
+                Product.MICROSOFT_TEAMS,
+                Duration.ofSeconds(90));
+        var c = synced.connection();
+        Run full = synced.run();
         int appCount = thirdParty.size();
         assertEquals(teams, simulator.counters().count(GET_TEAM) - teamReads, "one GET /teams/{id} per team");
         assertEquals(appCount, simulator.counters().count(GET_APP_ROLES) - roleReads,

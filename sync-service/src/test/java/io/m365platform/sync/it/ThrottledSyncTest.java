@@ -4,24 +4,16 @@ import io.m365platform.contracts.connection.Product;
 import io.m365platform.contracts.sync.SyncCompleted;
 import io.m365platform.contracts.sync.SyncFailed;
 import io.m365platform.contracts.topics.Topics;
-import io.m365platform.graphsim.GraphSimulator;
 import io.m365platform.graphsim.faults.FaultRule;
-import io.m365platform.sync.db.Jdbc;
-import io.m365platform.sync.entity.EntityCatalog;
 import io.m365platform.sync.run.Run;
-import io.m365platform.sync.run.RunMode;
-import io.m365platform.sync.run.RunStatus;
 import io.m365platform.sync.support.DirectoryFacts;
-import io.m365platform.testsupport.graph.InjectSimulator;
+import io.m365platform.sync.support.SyncIntegrationTest;
 import io.m365platform.sync.support.TestConnections;
 import io.m365platform.sync.support.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -34,22 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from its checkpoint.
  */
 @QuarkusTest
-class ThrottledSyncTest {
-
-    @InjectSimulator
-    GraphSimulator simulator;
-
-    @Inject
-    TestConnections connections;
-
-    @Inject
-    Jdbc jdbc;
-
-    @Inject
-    EntityCatalog catalog;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+class ThrottledSyncTest extends SyncIntegrationTest {
 
     @Test
     void aThrottledSyncEndsInTheSameState() {
@@ -61,10 +38,11 @@ class ThrottledSyncTest {
                 simulator.faults().add(FaultRule.status(503).retryAfter(0).path("/v1.0/*").tenant(tenant.id())
                         .probability(0.125)));
         try {
-            Instant start = Instant.now().minusSeconds(1);
-            var c = connections.connect(simulator, tenant, TestConnections.ALL_READ, Product.MICROSOFT_TEAMS);
-            Run run = connections.awaitCompleted(c.connectionId(), RunMode.FULL, start, Duration.ofSeconds(120));
-            assertEquals(RunStatus.COMPLETED, run.status(), run.statusReason());
+            TestConnections.Synced synced = connections.connectAndSync(simulator, tenant,
+                    TestConnections.ALL_READ, Product.MICROSOFT_TEAMS,
+                    Duration.ofSeconds(120));
+            var c = synced.connection();
+            Run run = synced.run();
             assertTrue(run.attempts() >= 2, "the run paused and was resumed, attempts: " + run.attempts());
             assertTrue(run.throttledResponses() > 10, "throttled answers counted: " + run.throttledResponses());
             int fired = rules.stream().mapToInt(FaultRule::firedCount).sum();

@@ -78,6 +78,30 @@ public class TestConnections {
         tenants.publish(event);
     }
 
+    /** A connection and its first full run, which completed. */
+    public record Synced(TestConnection connection, Run run) {
+    }
+
+    /** Generates a tenant, connects it and waits for its first full run, which must complete. */
+    public Synced connectAndSync(GraphSimulator simulator, String name, long seed, int users, Set<String> permissions,
+                                 Product product, Duration timeout) {
+        return connectAndSync(simulator, simulator.tenants().generate(new GenerationSpec(seed, users, name)),
+                permissions, product, timeout);
+    }
+
+    /** Connects a prepared tenant and waits for its first full run, which must complete. */
+    public Synced connectAndSync(GraphSimulator simulator, Tenant tenant, Set<String> permissions, Product product,
+                                 Duration timeout) {
+        Instant start = Instant.now().minusSeconds(1);
+        TestConnection connection = connect(simulator, tenant, permissions, product);
+        Run run = awaitCompleted(connection.connectionId(), RunMode.FULL, start, timeout);
+        if (run.status() != RunStatus.COMPLETED) {
+            throw new AssertionError("the first full run of " + connection.connectionId() + " ended " + run.status()
+                    + ": " + run.statusReason());
+        }
+        return new Synced(connection, run);
+    }
+
     /** Waits until a run of the connection matching {@code which} reached a status in {@code statuses}. */
     public Run awaitRun(String connectionId, Predicate<Run> which, Set<RunStatus> statuses, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
