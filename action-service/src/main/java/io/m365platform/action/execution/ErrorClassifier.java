@@ -1,5 +1,6 @@
 package io.m365platform.action.execution;
 
+import io.m365platform.action.executor.ActionFailure;
 import io.m365platform.action.store.Failure;
 import io.m365platform.graph.error.GraphNetworkException;
 import io.m365platform.graph.error.GraphRequestException;
@@ -31,6 +32,9 @@ public final class ErrorClassifier {
         if (token != null) {
             return token(token);
         }
+        if (error instanceof ActionFailure failure) {
+            return new Verdict.Permanent(failure.failure());
+        }
         if (error instanceof GraphThrottledException throttled) {
             return new Verdict.Retry(throttledFailure(throttled), throttled.resumeAfter());
         }
@@ -40,6 +44,10 @@ public final class ErrorClassifier {
         }
         if (error instanceof GraphRequestException graph) {
             return graph(type, graph);
+        }
+        if (error instanceof java.io.UncheckedIOException io) {
+            return new Verdict.Retry(Failure.of("unreachable", io.getMessage(), "Tried again automatically."),
+                    DEFAULT_RETRY);
         }
         return new Verdict.Permanent(Failure.of("internal-error", "The action could not be run: "
                 + error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage()),

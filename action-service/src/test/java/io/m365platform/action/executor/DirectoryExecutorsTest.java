@@ -40,12 +40,13 @@ class DirectoryExecutorsTest {
     static GraphSimulator sim;
     static SimulatedTenant t;
     static GraphRequests writer;
-    static final Executors EXECUTORS = new Executors();
+    static Executors EXECUTORS;
 
     @BeforeAll
     static void start() {
         sim = GraphSimulator.start();
         t = new SimulatedTenant(sim, 71, 60);
+        EXECUTORS = t.executors();
         writer = t.graph(Set.of("User.ReadWrite.All", "Group.ReadWrite.All", "User.RevokeSessions.All",
                 "Directory.Read.All"));
     }

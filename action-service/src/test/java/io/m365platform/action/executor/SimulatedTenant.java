@@ -43,6 +43,12 @@ final class SimulatedTenant {
         this.tokens = new AppTokenClient(new MsalApplications(endpoints));
     }
 
+    /** Every executor, polling copy monitors with the simulator's trust (no Graph token). */
+    Executors executors() {
+        return new Executors(Executors.standard(new io.m365platform.action.client.CopyMonitor(java.util.Optional.of(
+                io.m365platform.graph.config.TrustMaterial.fromPem(sim.certificatePem()))), java.time.Duration.ZERO));
+    }
+
     GraphRequests graph(Set<String> permissions) {
         AppOperations.RegisteredApp app = tenant.apps().register(
                 AppOperations.Registration.of("actions-" + (++apps), permissions));
