@@ -268,7 +268,7 @@ public final class SampleEvents {
                 "ingest-2026-02-28-a", NOW));
         samples.put(EventType.LICENSE_UTILISATION_COMPUTED, new LicenseUtilisation(CONNECTION, TENANT, E5_SKU,
                 "SPE_E5", LocalDate.parse("2026-01-31"), LocalDate.parse("2026-02-27"), 28, 250, 231, 198, 33, 19, 0,
-                NOW));
+                212, 19, 27, 0, NOW));
 
         samples.put(EventType.ACTION_REQUESTED, new ActionRequested("act-9b1f0c2e", CONNECTION, TENANT,
                 ActionType.DISABLE_USER, new UserTarget(ALEX), "workflow:offboarding", "Leaver: last day 2026-02-28",

@@ -25,12 +25,19 @@ import java.time.LocalDate;
  * @param inactiveUsers   holders not active in the window
  * @param unassignedUnits licenses bought but not assigned
  * @param unmappedRows    report rows that could not be mapped to a user (concealed names), not counted above
+ * @param assignedDirectly   holders with a direct assignment (an action can remove it); null from older producers
+ * @param inheritedOnly      holders through groups only (change the group, not the user); null from older producers
+ * @param inactiveDirect     inactive holders with a direct assignment; null from older producers
+ * @param signedInWithoutUse holders without app use who signed in recently (neither active nor inactive); null from
+ *                           older producers
  * @param computedAt      when the figures were computed
  */
 public record LicenseUtilisation(String connectionId, String tenantId, String skuId, String skuPartNumber,
                                  LocalDate windowStart, LocalDate windowEnd, int daysCovered, int prepaidUnits,
                                  int assignedUnits, int activeUsers, int inactiveUsers, int unassignedUnits,
-                                 int unmappedRows, Instant computedAt) implements PlatformEvent {
+                                 int unmappedRows, Integer assignedDirectly, Integer inheritedOnly,
+                                 Integer inactiveDirect, Integer signedInWithoutUse, Instant computedAt)
+        implements PlatformEvent {
 
     public LicenseUtilisation {
         Checks.requireText(connectionId, "connectionId");
@@ -44,6 +51,11 @@ public record LicenseUtilisation(String connectionId, String tenantId, String sk
         for (int count : new int[] {daysCovered, prepaidUnits, assignedUnits, activeUsers, inactiveUsers,
                 unassignedUnits, unmappedRows}) {
             Checks.requireNonNegative(count, "count");
+        }
+        for (Integer count : new Integer[] {assignedDirectly, inheritedOnly, inactiveDirect, signedInWithoutUse}) {
+            if (count != null) {
+                Checks.requireNonNegative(count, "count");
+            }
         }
         Checks.require(computedAt, "computedAt");
     }

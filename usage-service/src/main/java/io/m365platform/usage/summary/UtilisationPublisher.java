@@ -68,7 +68,8 @@ public class UtilisationPublisher {
         for (SkuUtilisation sku : utilisation.perSku(connectionId)) {
             LicenseUtilisation event = new LicenseUtilisation(connectionId, tenantId, sku.skuId(), sku.skuPartNumber(),
                     sku.window().start(), sku.window().end(), sku.window().daysCovered(), sku.prepaidUnits(),
-                    sku.consumedUnits(), sku.activeUsers(), sku.inactiveUsers(), sku.unassignedUnits(), unmapped, now);
+                    sku.consumedUnits(), sku.activeUsers(), sku.inactiveUsers(), sku.unassignedUnits(), unmapped,
+                    sku.assignedDirectly(), sku.inheritedOnly(), sku.inactiveDirect(), sku.signedInWithoutUse(), now);
             String fingerprint = sku.toString() + "/" + unmapped;
             if (fingerprint.equals(published.get(sku.skuId()))) {
                 continue;

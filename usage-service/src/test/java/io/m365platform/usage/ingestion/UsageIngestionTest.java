@@ -350,11 +350,19 @@ class UsageIngestionTest {
                 truth.forEach((user, byDay) -> byDay.forEach((day, apps) -> expected.put(user + "/" + day, apps)));
                 assertEquals(rows, expected.size());
                 assertEquals(expected, published, "m365.usage.daily carries the stored days");
-                long skus = utilisation.getRecords().stream().filter(r -> r.key().startsWith(c.connectionId() + "/"))
+                Map<String, LicenseUtilisation> latest = new HashMap<>();
+                utilisation.getRecords().stream().filter(r -> r.key().startsWith(c.connectionId() + "/"))
                         .map(reader::read).map(r -> ((ReadResult.Accepted) r).envelope()
-                                .dataAs(LicenseUtilisation.class).skuId()).distinct().count();
-                assertEquals(get("/usage/connections/" + c.connectionId() + "/licenses").jsonPath()
-                        .getList("skuId").size(), (int) skus, "utilisation published per SKU");
+                                .dataAs(LicenseUtilisation.class)).forEach(e -> latest.put(e.skuId(), e));
+                JsonPath served = get("/usage/connections/" + c.connectionId() + "/licenses").jsonPath();
+                assertEquals(served.getList("skuId").size(), latest.size(), "utilisation published per SKU");
+                for (LicenseUtilisation e : latest.values()) {
+                    String at = "find { it.skuId == '" + e.skuId() + "' }.";
+                    assertEquals(served.getInt(at + "activeUsers"), e.activeUsers(), e.skuId());
+                    assertEquals(served.getInt(at + "inactiveUsers"), e.inactiveUsers(), e.skuId());
+                    assertEquals(served.getInt(at + "assignedDirectly"), e.assignedDirectly(), e.skuId());
+                    assertEquals(served.getInt(at + "inheritedOnly"), e.inheritedOnly(), e.skuId());
+                }
             });
         } finally {
             daily.stop();
