@@ -1,19 +1,16 @@
 package io.m365platform.action.client;
 
-import io.quarkus.arc.DefaultBean;
+import io.m365platform.graph.config.GraphEndpoints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import java.util.Optional;
-
-/** The copy monitor client with the JVM's trust store (a test or local setup trusts the simulator instead). */
+/** The copy monitor client, trusting what Graph access trusts ({@code platform.graph.trust-pem}, else the JVM's). */
 @ApplicationScoped
 public class CopyMonitorProducer {
 
     @Produces
-    @DefaultBean
     @ApplicationScoped
-    CopyMonitor copyMonitor() {
-        return new CopyMonitor(Optional.empty());
+    CopyMonitor copyMonitor(GraphEndpoints endpoints) {
+        return new CopyMonitor(endpoints.trust());
     }
 }

@@ -4,6 +4,7 @@ import io.m365platform.contracts.EventKey;
 import io.m365platform.contracts.cloudevents.ReadResult;
 import io.m365platform.contracts.connection.ConnectionDeleted;
 import io.m365platform.contracts.connection.ConnectionEvent;
+import io.m365platform.service.events.ConsumerErrorPolicy;
 import io.m365platform.service.events.IncomingEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,16 +22,22 @@ import java.time.Instant;
 public class ConnectionEventsConsumer {
 
     private final IncomingEvents incoming;
+    private final ConsumerErrorPolicy policy;
     private final ConnectionStore connections;
 
-    public ConnectionEventsConsumer(IncomingEvents incoming, ConnectionStore connections) {
+    public ConnectionEventsConsumer(IncomingEvents incoming, ConsumerErrorPolicy policy, ConnectionStore connections) {
         this.incoming = incoming;
+        this.policy = policy;
         this.connections = connections;
     }
 
     @Incoming("connections")
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, byte[]> record) {
+        policy.process(record, this::handle);
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
         switch (incoming.readOrDeadLetter(record)) {
             case ReadResult.Accepted accepted -> apply(accepted.envelope().data());
             case ReadResult.Tombstone tombstone ->

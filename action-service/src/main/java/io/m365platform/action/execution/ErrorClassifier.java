@@ -6,6 +6,7 @@ import io.m365platform.graph.error.GraphNetworkException;
 import io.m365platform.graph.error.GraphRequestException;
 import io.m365platform.graph.error.GraphThrottledException;
 import io.m365platform.graph.token.failure.TokenException;
+import io.m365platform.service.token.TokenUnavailableException;
 import io.m365platform.contracts.action.ActionType;
 
 import java.time.Duration;
@@ -28,6 +29,10 @@ public final class ErrorClassifier {
     }
 
     public Verdict classify(ActionType type, Throwable error) {
+        TokenUnavailableException unavailable = cause(error, TokenUnavailableException.class);
+        if (unavailable != null) {
+            return tokenUnavailable(unavailable);
+        }
         TokenException token = cause(error, TokenException.class);
         if (token != null) {
             return token(token);
@@ -63,6 +68,14 @@ public final class ErrorClassifier {
         }
         // Credentials that need an operator: retrying would only hammer the login service.
         return new Verdict.Permanent(failure);
+    }
+
+    private Verdict tokenUnavailable(TokenUnavailableException e) {
+        Failure failure = Failure.of("token-unavailable", "No Graph token for the connection (" + e.errorCode()
+                + "): " + e.getMessage(), e.retryable() ? "Tried again automatically." : "Repair the connection"
+                + " (its status in connection-service says how), then send the request again.");
+        // A broken connection fails its actions at once instead of asking the broker again and again.
+        return e.retryable() ? new Verdict.Retry(failure, tokenRetryDelay) : new Verdict.Permanent(failure);
     }
 
     private static Failure throttledFailure(GraphThrottledException t) {

@@ -1,5 +1,6 @@
 package io.m365platform.action.intake;
 
+import io.m365platform.action.result.OutboxRelay;
 import io.m365platform.action.service.ActionIntake;
 import io.m365platform.action.store.ActionStore;
 import io.m365platform.action.store.NewAction;
@@ -9,6 +10,7 @@ import io.m365platform.contracts.action.ActionRejected;
 import io.m365platform.contracts.action.ActionRequested;
 import io.m365platform.contracts.action.ActionType;
 import io.m365platform.contracts.cloudevents.ReadResult;
+import io.m365platform.service.events.ConsumerErrorPolicy;
 import io.m365platform.service.events.IncomingEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,19 +32,28 @@ public class ActionRequestConsumer {
     private static final Logger LOG = Logger.getLogger(ActionRequestConsumer.class);
 
     private final IncomingEvents incoming;
+    private final ConsumerErrorPolicy policy;
     private final ActionIntake intake;
     private final ActionStore store;
+    private final OutboxRelay relay;
     private final Clock clock = Clock.systemUTC();
 
-    public ActionRequestConsumer(IncomingEvents incoming, ActionIntake intake, ActionStore store) {
+    public ActionRequestConsumer(IncomingEvents incoming, ConsumerErrorPolicy policy, ActionIntake intake,
+                                 ActionStore store, OutboxRelay relay) {
         this.incoming = incoming;
+        this.policy = policy;
         this.intake = intake;
         this.store = store;
+        this.relay = relay;
     }
 
     @Incoming("action-requests")
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, byte[]> record) {
+        policy.process(record, this::handle);
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
         switch (incoming.read(record)) {
             case ReadResult.Accepted accepted -> {
                 ActionRequested request = accepted.envelope().dataAs(ActionRequested.class);
@@ -64,11 +75,14 @@ public class ActionRequestConsumer {
         ActionType type = request.typeName() == null ? null : ActionType.fromWireName(request.typeName()).orElse(null);
         String key = record.key() != null ? record.key() : EventKey.of(request.connectionId(), request.actionId());
         // Recorded once: a redelivered invalid request is not answered twice.
-        store.recordRejected(new RejectedAction(request.actionId(), request.connectionId(), request.tenantId(),
+        boolean recorded = store.recordRejected(new RejectedAction(request.actionId(), request.connectionId(), request.tenantId(),
                 request.typeName(), request.parameters(), null, key, null, source(record), "kafka",
                 record.partition(), record.offset(), "invalid-request", request.summary(), null),
                 new ActionRejected(request.actionId(), request.connectionId(), request.tenantId(), type,
                         request.errors(), clock.instant()));
+        if (recorded) {
+            relay.wake();
+        }
     }
 
     private static String source(ConsumerRecord<String, byte[]> record) {

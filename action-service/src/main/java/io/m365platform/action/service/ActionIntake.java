@@ -5,6 +5,7 @@ import io.m365platform.action.connection.ConnectionStore;
 import io.m365platform.action.connection.KnownConnection;
 import io.m365platform.action.execution.ActionWorker;
 import io.m365platform.action.policy.Admission;
+import io.m365platform.action.result.OutboxRelay;
 import io.m365platform.action.store.ActionStatus;
 import io.m365platform.action.store.ActionStore;
 import io.m365platform.action.store.Failure;
@@ -36,11 +37,13 @@ public class ActionIntake {
     private final ConnectionStore connections;
     private final Admission admission;
     private final ActionWorker worker;
+    private final OutboxRelay relay;
     private final ActionConfig config;
     private final Clock clock = Clock.systemUTC();
 
     public ActionIntake(ActionStore store, ConnectionStore connections, Admission admission, ActionWorker worker,
-                        ActionConfig config) {
+                        OutboxRelay relay, ActionConfig config) {
+        this.relay = relay;
         this.store = store;
         this.connections = connections;
         this.admission = admission;
@@ -54,7 +57,11 @@ public class ActionIntake {
         Optional<Failure> refusal = admission.tooOld(r.requestedAt())
                 .or(() -> connection.flatMap(c -> admission.check(r.type(), r.tenantId(), c)));
         if (refusal.isPresent()) {
-            return reject(action, refusal.get()) ? Outcome.REJECTED : Outcome.DUPLICATE;
+            if (!reject(action, refusal.get())) {
+                return Outcome.DUPLICATE;
+            }
+            relay.wake();
+            return Outcome.REJECTED;
         }
         boolean needsApproval = config.approval().requiredFor().contains(r.type().wireName())
                 || connection.map(c -> c.approvalRequired().contains(r.type().wireName())).orElse(false);
