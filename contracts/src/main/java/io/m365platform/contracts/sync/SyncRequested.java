@@ -19,8 +19,9 @@ import java.util.List;
  * @param requestedBy           operator subject or service name
  * @param reason                free text shown in the run history
  * @param requestedAt           when
- * @param confirmsHeldSyncRunId set to the id of a run held by the mass-deletion guard to confirm that its
- *                              deletions are intended; that run then resumes and applies them
+ * @param confirmsHeldSyncRunId the id of a run held by the mass-deletion guard; kept for compatibility, but
+ *                              sync-service refuses such a command (dead-lettered): held deletions are confirmed
+ *                              by an operator over REST only
  */
 public record SyncRequested(String requestId, String connectionId, String tenantId, SyncMode mode,
                             List<SyncResource> resources, String requestedBy, String reason, Instant requestedAt,

@@ -1,7 +1,10 @@
 package io.m365platform.sync.it;
 
 import io.m365platform.contracts.connection.Product;
+import io.m365platform.contracts.deadletter.DeadLetter;
 import io.m365platform.contracts.sync.SyncHeld;
+import io.m365platform.contracts.sync.SyncMode;
+import io.m365platform.contracts.sync.SyncRequested;
 import io.m365platform.contracts.sync.SyncResource;
 import io.m365platform.contracts.topics.Topics;
 import io.m365platform.graphsim.model.User;
@@ -12,10 +15,14 @@ import io.m365platform.sync.support.DirectoryFacts;
 import io.m365platform.sync.support.SyncIntegrationTest;
 import io.m365platform.sync.support.TestConnections;
 import io.m365platform.sync.support.TopicReader;
+import io.m365platform.testsupport.kafka.DeadLetters;
+import io.m365platform.testsupport.kafka.InjectKafkaCompanion;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class MassDeletionGuardTest extends SyncIntegrationTest {
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
 
     @Test
     void aMassDeletionIsHeldUntilConfirmed() {
@@ -65,6 +75,14 @@ class MassDeletionGuardTest extends SyncIntegrationTest {
         // Triggering another run meanwhile returns the held run: one active run per connection.
         Api.asOperator().body("{\"mode\":\"incremental\"}").post("/connections/{id}/runs", c.connectionId())
                 .then().statusCode(202).body("created", equalTo(false)).body("run.runId", equalTo(runId));
+
+        // Whoever can write m365.sync.requests cannot confirm: the command is dead-lettered, the run stays held.
+        SyncRequested forged = new SyncRequested(UUID.randomUUID().toString(), c.connectionId(), c.tenant().id(),
+                SyncMode.INCREMENTAL, List.of(), "mallory", "confirm", Instant.now(), runId);
+        connections.publish(forged);
+        DeadLetter refused = DeadLetters.awaitFor(kafka, forged.kafkaKey(), Duration.ofSeconds(30));
+        assertEquals("confirmation-over-rest-only", refused.reason());
+        Api.asOperator().get("/runs/{id}", runId).then().statusCode(200).body("status", equalTo("held"));
 
         Api.asOperator().post("/runs/{id}/confirm-deletions", runId).then().statusCode(200)
                 .body("deletionsConfirmedBy", equalTo("alice"));
