@@ -82,6 +82,9 @@ class ActionExecutionTest {
     @Inject
     ActionStore actions;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     ResultsTopic results;
     ConnectedTenants.TestConnection writer;
     ConnectedTenants.TestConnection reader;
@@ -254,6 +257,32 @@ class ActionExecutionTest {
         assertTrue(stored.graphCalls().stream().anyMatch(c -> c.method().equals("POST") && c.path().endsWith("/copy")
                 && c.status() == 202), "copies accepted with 202");
         assertEquals(completed.result().resourceId(), stored.resourceId());
+        assertEquals(1, results.of(request.actionId()).size());
+    }
+    @Test
+    void anActionWhoseInstanceDiedMidRunIsTakenOverWhenItsLeaseExpires() throws Exception {
+        User user = plainMembers(writer.tenant()).get(4);
+        ActionRequested request = Requests.request(writer, ActionType.REVOKE_SESSIONS, new UserTarget(user.id()));
+        // What a crashed instance leaves behind: the action running under its lease, the lease running out.
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("""
+                INSERT INTO action_log (action_id, connection_id, tenant_id, action_type, target_id, ordering_key,
+                                        status, parameters, requested_by, requested_at, requester, attempts,
+                                        lease_owner, lease_until)
+                VALUES (?, ?, ?, 'revoke-sessions', ?, ?, 'running', ?::jsonb, 'workflow', now(), 'test', 1,
+                        'crashed-instance', now() + interval '5 seconds')
+                """)) {
+            s.setString(1, request.actionId());
+            s.setString(2, writer.connectionId());
+            s.setString(3, writer.tenant().id());
+            s.setString(4, user.id());
+            s.setString(5, request.kafkaKey());
+            s.setString(6, "{\"userId\":\"" + user.id() + "\"}");
+            s.executeUpdate();
+        }
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+        assertEquals(ActionStatus.RUNNING, record(request.actionId()).status(), "not taken while the lease holds");
+        ActionCompleted completed = results.await(request.actionId(), ActionCompleted.class, WAIT);
+        assertEquals(2, completed.attempts(), "the crashed attempt counts");
         assertEquals(1, results.of(request.actionId()).size());
     }
 }

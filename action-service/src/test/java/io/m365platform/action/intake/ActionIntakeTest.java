@@ -1,4 +1,4 @@
-package io.m365platform.action;
+package io.m365platform.action.intake;
 
 import io.m365platform.contracts.action.ActionRejected;
 import io.m365platform.contracts.action.ActionRequested;
