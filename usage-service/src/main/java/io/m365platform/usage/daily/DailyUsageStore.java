@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * Stores one getM365AppUserDetail day in {@code daily_app_usage}, in one transaction with the queue's bookkeeping:
@@ -62,12 +63,16 @@ public class DailyUsageStore {
     private DayOutcome store(Connection c, ReportDay day, InputStream csv, Instant now)
             throws SQLException, IOException {
         try (PreparedStatement s = c.prepareStatement("""
-                CREATE TEMP TABLE staged_usage (ordinal integer, reported_name text, concealed boolean, apps integer,
-                                                last_activity_date date) ON COMMIT DROP""")) {
+                CREATE TEMP TABLE staged_usage (ordinal integer, reported_name text, name_lower text COLLATE "C",
+                                                concealed boolean, apps integer, last_activity_date date)
+                ON COMMIT DROP""")) {
             s.execute();
         }
+        try (PreparedStatement s = c.prepareStatement("SET LOCAL work_mem = '64MB'")) {
+            s.execute();   // the UPN join hashes the tenant's users in memory instead of sorting them on disk
+        }
         CopyText copy = new CopyText(c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "COPY staged_usage (ordinal, reported_name, concealed, apps, last_activity_date) FROM STDIN"));
+                "COPY staged_usage (ordinal, reported_name, name_lower, concealed, apps, last_activity_date) FROM STDIN"));
         int[] concealed = new int[1];
         int[] ordinal = new int[1];
         int rows;
@@ -78,8 +83,9 @@ public class DailyUsageStore {
                     concealed[0]++;
                 }
                 try {
-                    copy.number(++ordinal[0]).tab()
-                            .text(row.reportedUserName()).tab().bool(hidden).tab().number(row.apps()).tab()
+                    copy.number(++ordinal[0]).tab().text(row.reportedUserName()).tab()
+                            .text(row.reportedUserName().toLowerCase(Locale.ROOT)).tab()
+                            .bool(hidden).tab().number(row.apps()).tab()
                             .text(row.lastActivityDate() == null ? null : row.lastActivityDate().toString())
                             .endRow();
                 } catch (SQLException e) {
@@ -89,6 +95,9 @@ public class DailyUsageStore {
             copy.finish();
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+        try (PreparedStatement s = c.prepareStatement("ANALYZE staged_usage")) {
+            s.execute();   // a temporary table has no statistics: without them the join plan is a guess
         }
         LocalDate latest = lockLatestDataDay(c, day.connectionId());
         if (rows == 0 && (latest == null || !latest.isAfter(day.day()))) {
@@ -127,12 +136,12 @@ public class DailyUsageStore {
                                              last_activity_date)
                 SELECT ?, ?,
                        CASE WHEN u.user_id IS NOT NULL THEN u.user_id
-                            WHEN st.reported_name = ? THEN lower(st.reported_name) || '#' || st.ordinal
-                            ELSE lower(st.reported_name) END,
+                            WHEN st.reported_name = ? THEN st.name_lower || '#' || st.ordinal
+                            ELSE st.name_lower END,
                        u.user_id, st.reported_name, st.concealed, st.apps, st.last_activity_date
                 FROM staged_usage st
                 LEFT JOIN directory_user u ON u.connection_id = ? AND NOT st.concealed
-                                          AND u.upn_lower = lower(st.reported_name)
+                                          AND u.upn_lower = st.name_lower
                 ON CONFLICT DO NOTHING""")) {
             s.setString(1, day.connectionId());
             s.setDate(2, Date.valueOf(day.day()));

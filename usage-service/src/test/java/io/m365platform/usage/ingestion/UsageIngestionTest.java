@@ -220,8 +220,8 @@ class UsageIngestionTest {
         assertFalse(truth.isEmpty(), "the left-out user was active in the first window's days");
         for (var day : truth.entrySet()) {
             assertEquals(1, db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? AND day = ? "
-                    + "AND user_id IS NULL AND NOT concealed AND user_key = lower(?) AND reported_name = ? AND apps = ?",
-                    c.connectionId(), day.getKey(), upn, upn, day.getValue()), "kept, unmapped, on " + day.getKey());
+                    + "AND user_id IS NULL AND NOT concealed AND user_key = ? AND reported_name = ? AND apps = ?",
+                    c.connectionId(), day.getKey(), upn.toLowerCase(java.util.Locale.ROOT), upn, day.getValue()), "kept, unmapped, on " + day.getKey());
         }
         assertEquals(truth.size(), db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? "
                 + "AND user_id IS NULL", c.connectionId()), "only the left-out user is unmapped");
