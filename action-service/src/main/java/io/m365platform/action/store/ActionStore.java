@@ -35,6 +35,12 @@ public class ActionStore {
 
     private static final ObjectMapper JSON = EventJson.mapper();
     private static final String OPEN = "('received', 'awaiting-approval', 'running')";
+    /**
+     * Message texts an action needs only while it runs (reply texts, message bodies): dropped from the stored
+     * parameters once it ended, so they do not stay in the table beyond what the action needs.
+     */
+    private static final String DROP_TEXTS = "parameters = parameters - ARRAY['internalReplyMessage',"
+            + " 'externalReplyMessage', 'cancellationMessage', 'content']::text[]";
 
     private final AgroalDataSource dataSource;
 
@@ -167,12 +173,12 @@ public class ActionStore {
     public boolean complete(String actionId, String owner, String outcome, String resourceId,
                             Map<String, String> details, List<GraphCall> calls, ActionResultEvent result) {
         String sql = """
-                UPDATE action_log SET status = 'completed', outcome = ?, resource_id = ?, result = ?::jsonb,
+                UPDATE action_log SET status = 'completed', %s, outcome = ?, resource_id = ?, result = ?::jsonb,
                        graph_calls = graph_calls || ?::jsonb, checkpoint = NULL, lease_owner = NULL,
                        lease_until = NULL, not_before = NULL, error_code = NULL, error_message = NULL,
                        error_fix = NULL, finished_at = now(), updated_at = now()
                 WHERE action_id = ? AND status = 'running' AND lease_owner = ?
-                """;
+                """.formatted(DROP_TEXTS);
         return finish(actionId, result, sql, s -> {
             s.setString(1, outcome);
             s.setString(2, resourceId);
@@ -197,11 +203,11 @@ public class ActionStore {
     private boolean endWithError(String actionId, String owner, String status, Failure f, List<GraphCall> calls,
                                  ActionResultEvent result) {
         String sql = """
-                UPDATE action_log SET status = ?, error_code = ?, error_message = ?, error_fix = ?, graph_status = ?,
-                       graph_error = ?, graph_calls = graph_calls || ?::jsonb, lease_owner = NULL,
+                UPDATE action_log SET status = ?, %s, error_code = ?, error_message = ?, error_fix = ?,
+                       graph_status = ?, graph_error = ?, graph_calls = graph_calls || ?::jsonb, lease_owner = NULL,
                        lease_until = NULL, not_before = NULL, finished_at = now(), updated_at = now()
                 WHERE action_id = ? AND status = 'running' AND lease_owner = ?
-                """;
+                """.formatted(DROP_TEXTS);
         return finish(actionId, result, sql, s -> {
             s.setString(1, status);
             s.setString(2, f.code());

@@ -64,7 +64,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ActionExecutionTest {
 
     static final Set<String> WRITE = Set.of("User.ReadWrite.All", "Group.ReadWrite.All", "Files.ReadWrite.All",
-            "User.RevokeSessions.All");
+            "User.RevokeSessions.All", "MailboxSettings.ReadWrite");
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @InjectSimulator
@@ -284,5 +284,21 @@ class ActionExecutionTest {
         ActionCompleted completed = results.await(request.actionId(), ActionCompleted.class, WAIT);
         assertEquals(2, completed.attempts(), "the crashed attempt counts");
         assertEquals(1, results.of(request.actionId()).size());
+    }
+    @Test
+    void replyTextsReachGraphButDoNotStayInTheTable() {
+        Tenant t = writer.tenant();
+        User user = plainMembers(t).stream().filter(u -> t.read(() -> t.hasServicePlan(u, "EXCHANGE_S_")))
+                .findFirst().orElseThrow();
+        ActionRequested request = Requests.request(writer, ActionType.SET_AUTOMATIC_REPLIES,
+                new io.m365platform.contracts.action.parameters.SetAutomaticRepliesParameters(user.id(),
+                        io.m365platform.contracts.action.parameters.SetAutomaticRepliesParameters.Status.ALWAYS_ENABLED,
+                        null, "Private farewell text", null, null, null));
+        Requests.send(kafka, List.of(Requests.record(request)));
+        ActionCompleted completed = results.await(request.actionId(), ActionCompleted.class, WAIT);
+        assertFalse(completed.result().details().toString().contains("farewell"), "not in the result");
+        ActionRecord stored = record(request.actionId());
+        assertFalse(stored.parameters().has("internalReplyMessage"), "dropped from the table once run");
+        assertEquals("alwaysEnabled", stored.parameters().path("status").asText());
     }
 }
