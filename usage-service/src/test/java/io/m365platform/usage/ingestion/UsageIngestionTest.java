@@ -83,6 +83,9 @@ class UsageIngestionTest {
     @Inject
     UsageDb db;
 
+    @Inject
+    ReportDayQueue queue;
+
     @InjectKafkaCompanion
     KafkaCompanion kafka;
 
@@ -257,6 +260,30 @@ class UsageIngestionTest {
         assertEquals(0, db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? AND concealed",
                 c.connectionId()));
         assertFalse(get("/usage/connections/" + c.connectionId() + "/ingestion").jsonPath().getBoolean("concealed"));
+    }
+
+    @Test
+    void aDayClaimedByAnInstanceThatDiedIsTakenOverAfterItsLeaseAndNoDayIsAskedTwice() {
+        Tenant tenant = tenant(76, 20, "usage-crash");
+        ConnectedTenants.TestConnection c = connectWithDirectory(tenant);
+        awaitStatus(c, s -> s.daysPending() > 0);
+        // Another instance claims a day (and its throttle slot), then dies before calling Graph.
+        ReportDay orphan = await().atMost(Duration.ofSeconds(20)).until(() -> queue.claimNext(sim.clock().instant(),
+                1_000, Duration.ofMinutes(10), Duration.ofMinutes(5)).filter(d -> d.connectionId()
+                .equals(c.connectionId())).orElse(null), java.util.Objects::nonNull);
+        awaitStatus(c, s -> s.callsInWindow() >= 14);
+        sleep(1_500);
+        assertEquals(1, db.count("SELECT count(*) FROM report_day WHERE connection_id = ? AND day = ? "
+                + "AND state = 'pending'", c.connectionId(), orphan.day()), "left alone while its lease runs");
+
+        sim.clock().advance(Duration.ofMinutes(10).plusSeconds(1));
+        Status done = awaitStatus(c, s -> s.daysIngested() + s.daysPending() == BACKFILL_DAYS
+                && s.pendingDays().stream().allMatch(d -> d.isAfter(s.latestDataDay())));
+        assertFalse(done.pendingDays().contains(orphan.day()) && !orphan.day().isAfter(done.latestDataDay()),
+                "the orphaned day was taken over");
+        assertEquals(BACKFILL_DAYS, calls(tenant, 302), "each day asked once, the orphaned one too");
+        List<LocalDate> days = ingestedDaysInWindow(c, done);
+        assertEquals(UsageTruth.apps(tenant, days), db.storedApps(c.connectionId()));
     }
 
     private boolean fullyIngested(ConnectedTenants.TestConnection c) {
