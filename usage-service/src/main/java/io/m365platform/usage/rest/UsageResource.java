@@ -15,6 +15,7 @@ import io.m365platform.usage.summary.AppTotals;
 import io.m365platform.usage.summary.InactiveHolder;
 import io.m365platform.usage.summary.SkuUtilisation;
 import io.m365platform.usage.summary.UsageQueries;
+import io.m365platform.usage.summary.UserDay;
 import io.m365platform.usage.summary.UserUsage;
 import io.m365platform.usage.summary.UtilisationPublisher;
 import io.m365platform.usage.summary.UtilisationQueries;
@@ -102,6 +103,16 @@ public class UsageResource {
         known(connectionId);
         return usage.user(connectionId, userKey)
                 .orElseThrow(() -> ApiException.notFound("usage of user " + userKey + " in the window"));
+    }
+
+    @GET
+    @Path("/users/{userKey}/days")
+    @RolesAllowed({Roles.OPERATOR, Roles.SERVICE})
+    @Operation(summary = "One user's usage per day of the window: the (app, platform) pairs used each day")
+    public List<UserDay> userDays(@PathParam("connectionId") String connectionId,
+                                  @PathParam("userKey") String userKey) {
+        known(connectionId);
+        return usage.userDays(connectionId, userKey);
     }
 
     @GET

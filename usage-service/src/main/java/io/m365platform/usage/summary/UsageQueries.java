@@ -78,6 +78,33 @@ public class UsageQueries {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
+    /** One user's days with use in the window, oldest first. */
+    public List<UserDay> userDays(String connectionId, String userKey) {
+        try (Connection c = dataSource.getConnection()) {
+            Optional<UsageWindow> window = window(c, connectionId);
+            if (window.isEmpty()) {
+                return List.of();
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT day, apps FROM daily_app_usage
+                    WHERE connection_id = ? AND user_key = ? AND day BETWEEN ? AND ? ORDER BY day""")) {
+                s.setString(1, connectionId);
+                s.setString(2, userKey);
+                s.setDate(3, Date.valueOf(window.get().start()));
+                s.setDate(4, Date.valueOf(window.get().end()));
+                List<UserDay> days = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        days.add(new UserDay(r.getDate(1).toLocalDate(), AppPlatformBits.pairs(r.getInt(2))));
+                    }
+                }
+                return days;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the days of " + userKey, e);
+        }
+    }
+
     /** Users with any use in the window, by user key, after {@code afterKey} (keyset paging). */
     public List<UserUsage> users(String connectionId, String afterKey, int limit) {
         return users(connectionId, null, afterKey, limit);

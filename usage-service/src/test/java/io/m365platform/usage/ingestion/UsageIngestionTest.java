@@ -332,6 +332,18 @@ class UsageIngestionTest {
             long teamsDays = entry.getValue().values().stream().filter(b -> (b & teams) != 0).count();
             Integer served = user.get("apps.find { it.app == 'teams' }.activeDays");
             assertEquals((int) teamsDays, served == null ? 0 : served, "Teams stands apart from the suite");
+            JsonPath perDay = get("/usage/connections/" + c.connectionId() + "/users/" + entry.getKey() + "/days")
+                    .jsonPath();
+            Map<LocalDate, Integer> servedDays = new HashMap<>();
+            for (int i = 0; i < perDay.getList("day").size(); i++) {
+                int bits = 0;
+                for (Map<String, String> pair : perDay.<Map<String, String>>getList("[" + i + "].used")) {
+                    bits |= AppPlatformBits.bit(UsageApp.valueOf(pair.get("app").toUpperCase()),
+                            io.m365platform.contracts.usage.UsagePlatform.valueOf(pair.get("platform").toUpperCase()));
+                }
+                servedDays.put(LocalDate.parse(perDay.getString("[" + i + "].day")), bits);
+            }
+            assertEquals(entry.getValue(), servedDays, "per-day usage of " + entry.getKey());
         }
         JsonPath page = get("/usage/connections/" + c.connectionId() + "/users?limit=1000").jsonPath();
         Set<String> mapped = new HashSet<>(page.getList("items.userId"));
