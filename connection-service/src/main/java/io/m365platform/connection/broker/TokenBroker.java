@@ -15,18 +15,29 @@ import io.m365platform.graph.token.AccessToken;
 import io.m365platform.graph.token.failure.PermanentTokenException;
 import io.m365platform.graph.token.failure.TransientTokenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.PreDestroy;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Hands other services a Graph access token for a connection. msal4j's cache answers most requests; a token that
  * had to be fetched is compared with what the connection knew (consent revoked or extended shows up here first),
  * and a refusal changes the connection's status at once, with its event. Transient failures are retried by
  * graph-client and then reported as such, without touching the status.
+ *
+ * <p>One token request per connection is in flight at a time: callers asking meanwhile wait for the same answer. A
+ * caller waits at most {@link BrokerSettings#deadline()} (shorter than its own timeout) and is then told to retry;
+ * the request goes on, and its token is in msal4j's cache for the next caller. Every token handed out is audited
+ * ({@link TokenAudit}).
  */
 @ApplicationScoped
 public class TokenBroker {
@@ -40,9 +51,14 @@ public class TokenBroker {
     private final ConnectionService connections;
     private final ConnectionEvents events;
     private final Clock clock;
+    private final BrokerSettings settings;
+    private final TokenAudit audit;
+    private final ExecutorService requests;
+    private final SingleFlight<UUID, BrokeredToken> inFlight;
 
     public TokenBroker(ConnectionStore store, ConnectionTokens tokens, ConnectionHealthPolicy policy,
-            ConnectionChanges changes, ConnectionService connections, ConnectionEvents events, Clock clock) {
+            ConnectionChanges changes, ConnectionService connections, ConnectionEvents events, Clock clock,
+            BrokerSettings settings, TokenAudit audit) {
         this.store = store;
         this.tokens = tokens;
         this.policy = policy;
@@ -50,18 +66,54 @@ public class TokenBroker {
         this.connections = connections;
         this.events = events;
         this.clock = clock;
+        this.settings = settings;
+        this.audit = audit;
+        this.requests = Executors.newFixedThreadPool(settings.concurrentRequests(), r -> {
+            Thread t = new Thread(r, "token-broker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.inFlight = new SingleFlight<>(requests);
+    }
+
+    @PreDestroy
+    void close() {
+        requests.shutdownNow();
+    }
+
+    /**
+     * A token for the connection, handed to {@code caller} (audited).
+     *
+     * @throws ConnectionNotFoundException          unknown connection
+     * @throws ConnectionNotUsableException         its status does not allow tokens (now or after this request)
+     * @throws TokenTemporarilyUnavailableException the identity platform did not answer (after retries, or not
+     *                                              within the deadline)
+     */
+    public BrokeredToken token(UUID id, String caller) {
+        BrokeredToken token;
+        try {
+            token = inFlight.get(id, () -> token(id), settings.deadline());
+        } catch (TimeoutException e) {
+            LOG.warnf("Connection %s: no token within %s; the request goes on, %s is told to retry", id,
+                    settings.deadline(), caller);
+            throw new TokenTemporarilyUnavailableException("The identity platform has not answered within "
+                    + settings.deadline().toSeconds() + " s; retry shortly", Duration.ofSeconds(5));
+        } catch (RejectedExecutionException e) {
+            throw new TokenTemporarilyUnavailableException("the token broker is shutting down", Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TokenTemporarilyUnavailableException("interrupted", Duration.ofSeconds(5));
+        }
+        audit.issued(id, caller, token);
+        return token;
     }
 
     /** A token with what the caller needs to know about it. */
     public record BrokeredToken(Connection connection, AccessToken token) {
     }
 
-    /**
-     * @throws ConnectionNotFoundException       unknown connection
-     * @throws ConnectionNotUsableException      its status does not allow tokens (now or after this request)
-     * @throws TokenTemporarilyUnavailableException the identity platform did not answer (after retries)
-     */
-    public BrokeredToken token(UUID id) {
+    /** The token request itself, run once per connection at a time. */
+    private BrokeredToken token(UUID id) {
         Connection c = store.find(id).orElseThrow(() -> new ConnectionNotFoundException(id));
         if (!c.usable()) {
             throw new ConnectionNotUsableException(c);

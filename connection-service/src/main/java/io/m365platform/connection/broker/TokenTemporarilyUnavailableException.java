@@ -14,6 +14,12 @@ public class TokenTemporarilyUnavailableException extends RuntimeException {
         this.retryAfter = cause.retryAfter().orElse(Duration.ofSeconds(30));
     }
 
+    /** The identity platform has not answered within the broker's deadline; its request goes on meanwhile. */
+    public TokenTemporarilyUnavailableException(String message, Duration retryAfter) {
+        super(message);
+        this.retryAfter = retryAfter;
+    }
+
     public Duration retryAfter() {
         return retryAfter;
     }

@@ -4,6 +4,7 @@ import io.m365platform.connection.broker.TokenBroker;
 import io.m365platform.service.security.Roles;
 import io.m365platform.service.web.ApiError;
 import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,9 +34,11 @@ import java.util.TreeSet;
 public class TokenBrokerResource {
 
     private final TokenBroker broker;
+    private final SecurityIdentity identity;
 
-    public TokenBrokerResource(TokenBroker broker) {
+    public TokenBrokerResource(TokenBroker broker, SecurityIdentity identity) {
         this.broker = broker;
+        this.identity = identity;
     }
 
     @GET
@@ -43,14 +46,15 @@ public class TokenBrokerResource {
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "A Graph access token for a connection",
             description = "From msal4j's cache while valid. A refused token request changes the connection's status"
-                    + " (and publishes it); transient failures are retried and answered with 503.")
+                    + " (and publishes it); transient failures are retried and answered with 503, as is a request the identity"
+                    + " platform has not answered within connection.token-broker.deadline. Every token handed out is audited.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = GraphTokenView.class)))
     @APIResponse(responseCode = "404", description = "Unknown connection", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "The connection cannot be used (needs-reconnect, permissions-missing, ...)",
             content = @Content(schema = @Schema(implementation = NotUsableView.class)))
     @APIResponse(responseCode = "503", description = "The identity platform is temporarily unavailable; retry after Retry-After")
     public Response token(@PathParam("id") String id) {
-        TokenBroker.BrokeredToken t = broker.token(Validation.connectionId(id));
+        TokenBroker.BrokeredToken t = broker.token(Validation.connectionId(id), identity.getPrincipal().getName());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         noStore.setNoCache(true);

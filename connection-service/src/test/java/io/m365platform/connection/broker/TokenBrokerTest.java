@@ -12,14 +12,18 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -34,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(SimulatorResource.class)
 class TokenBrokerTest {
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void answersTheContractAndServesRepeatedRequestsFromTheCache() throws Exception {
@@ -61,6 +68,10 @@ class TokenBrokerTest {
         }
         // The create's test fetched one (fresh) token; the six broker calls together at most one more.
         assertTrue(Sim.tokenRequests(200) - before <= 1, "token endpoint calls: " + (Sim.tokenRequests(200) - before));
+
+        // Every token handed out is audited: who, for which connection, when — never the token itself.
+        assertEquals(List.of("service-user"), auditedCallers(id).stream().distinct().toList());
+        assertEquals(6, auditedCallers(id).size(), "one audit row per token handed out");
 
         // Graph accepts the brokered token.
         HttpClient client = HttpClient.newBuilder().sslContext(Sim.trust()).build();
@@ -94,5 +105,19 @@ class TokenBrokerTest {
         Api.service().get("/internal/connections/" + UUID.randomUUID() + "/graph-token").then().statusCode(404)
                 .body("error", equalTo("not-found"));
         Api.service().get("/internal/connections/nope/graph-token").then().statusCode(400);
+    }
+
+    private List<String> auditedCallers(String connectionId) throws Exception {
+        List<String> callers = new ArrayList<>();
+        try (var db = dataSource.getConnection(); var s = db.prepareStatement(
+                "select caller from token_audit where connection_id = ?::uuid order by id")) {
+            s.setString(1, connectionId);
+            try (var r = s.executeQuery()) {
+                while (r.next()) {
+                    callers.add(r.getString(1));
+                }
+            }
+        }
+        return callers;
     }
 }
