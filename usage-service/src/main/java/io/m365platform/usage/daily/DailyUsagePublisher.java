@@ -1,6 +1,7 @@
 package io.m365platform.usage.daily;
 
 import io.agroal.api.AgroalDataSource;
+import io.m365platform.contracts.topics.Topics;
 import io.m365platform.contracts.usage.DailyAppUsage;
 import io.m365platform.service.events.EventPublisher;
 import io.m365platform.usage.reports.AppPlatformBits;
@@ -76,6 +77,33 @@ public class DailyUsagePublisher {
         }
     }
 
+    /** Tombstones for the keys a re-ingested day no longer has; forgotten once Kafka has them. */
+    private int publishRetractions(Connection c, String connectionId, LocalDate day) throws SQLException {
+        List<ProducerRecord<String, byte[]>> tombstones = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT user_key FROM retracted_usage WHERE connection_id = ? AND day = ?")) {
+            s.setString(1, connectionId);
+            s.setDate(2, Date.valueOf(day));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    tombstones.add(new ProducerRecord<>(Topics.USAGE_DAILY,
+                            DailyAppUsage.key(connectionId, r.getString(1), day), null));
+                }
+            }
+        }
+        if (tombstones.isEmpty()) {
+            return 0;
+        }
+        publisher.publishAndWait(tombstones, PUBLISH_TIMEOUT);
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM retracted_usage WHERE connection_id = ? AND day = ?")) {
+            s.setString(1, connectionId);
+            s.setDate(2, Date.valueOf(day));
+            s.executeUpdate();
+        }
+        return tombstones.size();
+    }
+
     private int publishDay(String connectionId, String tenantId, LocalDate day, String runId) {
         Instant now = clock.instant();
         int sent = 0;
@@ -105,6 +133,7 @@ public class DailyUsagePublisher {
                 publisher.publishAndWait(batch, PUBLISH_TIMEOUT);
                 sent += batch.size();
             }
+            sent += publishRetractions(c, connectionId, day);
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE report_day SET published = true WHERE connection_id = ? AND day = ? AND state = 'ingested'")) {
                 s.setString(1, connectionId);

@@ -125,6 +125,15 @@ public class DailyUsageStore {
 
     /** Replaces the day's rows; returns how many rows (not concealed) did not map to a known user. */
     private static int replaceDay(Connection c, ReportDay day) throws SQLException {
+        // The day's previous keys, published already: those the new rows lack are tombstoned on publication.
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO retracted_usage (connection_id, day, user_key)
+                SELECT connection_id, day, user_key FROM daily_app_usage WHERE connection_id = ? AND day = ?
+                ON CONFLICT DO NOTHING""")) {
+            s.setString(1, day.connectionId());
+            s.setDate(2, Date.valueOf(day.day()));
+            s.executeUpdate();
+        }
         try (PreparedStatement s = c.prepareStatement(
                 "DELETE FROM daily_app_usage WHERE connection_id = ? AND day = ?")) {
             s.setString(1, day.connectionId());
@@ -147,6 +156,14 @@ public class DailyUsageStore {
             s.setDate(2, Date.valueOf(day.day()));
             s.setString(3, UNKNOWN_NAME);
             s.setString(4, day.connectionId());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                DELETE FROM retracted_usage r USING daily_app_usage d
+                WHERE r.connection_id = ? AND r.day = ? AND d.connection_id = r.connection_id AND d.day = r.day
+                  AND d.user_key = r.user_key""")) {
+            s.setString(1, day.connectionId());
+            s.setDate(2, Date.valueOf(day.day()));
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("""

@@ -241,7 +241,8 @@ public class ReportDayQueue {
     /** Forgets everything of a deleted connection (its queue, calls, state and stored usage). */
     public void forget(String connectionId) {
         try (Connection c = dataSource.getConnection()) {
-            for (String table : List.of("report_day", "report_call", "ingestion_state", "daily_app_usage")) {
+            for (String table : List.of("report_day", "report_call", "ingestion_state", "daily_app_usage",
+                    "retracted_usage")) {
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE connection_id = ?")) {
                     s.setString(1, connectionId);
                     s.executeUpdate();

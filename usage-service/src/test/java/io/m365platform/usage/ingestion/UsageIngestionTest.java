@@ -260,6 +260,23 @@ class UsageIngestionTest {
         assertEquals(0, db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? AND concealed",
                 c.connectionId()));
         assertFalse(get("/usage/connections/" + c.connectionId() + "/ingestion").jsonPath().getBoolean("concealed"));
+
+        // The compacted topic keeps exactly the stored rows: the hash-keyed records of before are tombstoned.
+        int stored = db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ?", c.connectionId());
+        var daily = kafka.consume(Serdes.String(), Serdes.ByteArray()).fromTopics(Topics.USAGE_DAILY);
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Map<String, byte[]> latest = new HashMap<>();
+                daily.getRecords().stream().filter(r -> r.key().startsWith(c.connectionId() + "/"))
+                        .forEach(r -> latest.put(r.key(), r.value()));
+                long live = latest.values().stream().filter(java.util.Objects::nonNull).count();
+                assertEquals(stored, (int) live, "live keys = stored rows");
+                assertTrue(latest.entrySet().stream().filter(e -> e.getValue() != null)
+                        .noneMatch(e -> DailyAppUsage.isConcealedName(e.getKey().split("/")[1])), "no hash key lives");
+            });
+        } finally {
+            daily.stop();
+        }
     }
 
     @Test
