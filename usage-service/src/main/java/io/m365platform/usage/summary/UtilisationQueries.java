@@ -29,8 +29,12 @@ public class UtilisationQueries {
     /** Which assignments an inactive-holder listing shows. */
     public enum AssignmentFilter { ANY, DIRECT, INHERITED_ONLY }
 
+    /**
+     * A mapped row's user key is its user id (an unmapped row's is a lower-case name, never a GUID): matching on
+     * the key uses the {@code (connection_id, user_key)} index.
+     */
     private static final String ACTIVE_IN_WINDOW = """
-            EXISTS (SELECT 1 FROM daily_app_usage d WHERE d.connection_id = a.connection_id AND d.user_id = a.user_id
+            EXISTS (SELECT 1 FROM daily_app_usage d WHERE d.connection_id = a.connection_id AND d.user_key = a.user_id
                     AND d.day BETWEEN ? AND ? AND d.apps <> 0)""";
     private static final String INACTIVE_SIGN_IN = "(u.last_sign_in IS NULL OR u.last_sign_in < ?)";
 
@@ -110,7 +114,7 @@ public class UtilisationQueries {
                 SELECT a.user_id, u.user_principal_name, u.display_name, a.assigned_directly,
                        a.inherited_from_group_ids, u.last_sign_in,
                        (SELECT max(d.day) FROM daily_app_usage d WHERE d.connection_id = a.connection_id
-                               AND d.user_id = a.user_id AND d.apps <> 0)
+                               AND d.user_key = a.user_id AND d.apps <> 0)
                 FROM license_assignment a
                 LEFT JOIN directory_user u ON u.connection_id = a.connection_id AND u.user_id = a.user_id
                 WHERE a.connection_id = ? AND a.sku_id = ? AND NOT %s AND %s%s AND a.user_id > ?
