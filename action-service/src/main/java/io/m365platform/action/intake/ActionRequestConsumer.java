@@ -15,10 +15,13 @@ import io.m365platform.service.events.IncomingEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Takes action requests off m365.actions.requests. A valid request goes to {@link ActionIntake} (recorded once per
@@ -47,20 +50,48 @@ public class ActionRequestConsumer {
         this.relay = relay;
     }
 
+    /**
+     * A poll's records at once: the valid requests are recorded in one transaction (one commit for the lot, in
+     * their order); the others are answered or dead-lettered one by one. If the batch cannot be recorded (an outage,
+     * a value PostgreSQL refuses), each request goes again on its own under the error policy, which waits an outage
+     * out and dead-letters only the record at fault; recording is idempotent per action id.
+     */
     @Incoming("action-requests")
     @Blocking(ordered = true)
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        policy.process(record, this::handle);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> valid = new ArrayList<>();
+        List<NewAction> actions = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (incoming.read(record) instanceof ReadResult.Accepted accepted) {
+                valid.add(record);
+                actions.add(newAction(accepted, record));
+            } else {
+                policy.process(record, this::handle);
+            }
+        }
+        if (actions.isEmpty()) {
+            return;
+        }
+        try {
+            intake.submitAll(actions);
+        } catch (RuntimeException e) {
+            LOG.warnf("Recording %d requests together failed (%s); each goes on its own", actions.size(),
+                    e.getMessage());
+            valid.forEach(record -> policy.process(record, this::handle));
+        }
+    }
+
+    private static NewAction newAction(ReadResult.Accepted accepted, ConsumerRecord<String, byte[]> record) {
+        return new NewAction(accepted.envelope().dataAs(ActionRequested.class), accepted.envelope().source(), "kafka",
+                record.partition(), record.offset());
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
         switch (incoming.read(record)) {
             case ReadResult.Accepted accepted -> {
-                ActionRequested request = accepted.envelope().dataAs(ActionRequested.class);
-                ActionIntake.Outcome outcome = intake.submit(new NewAction(request, accepted.envelope().source(),
-                        "kafka", record.partition(), record.offset()));
-                if (outcome == ActionIntake.Outcome.DUPLICATE) {
-                    LOG.debugf("Action %s was already received; duplicate ignored", request.actionId());
+                NewAction action = newAction(accepted, record);
+                if (intake.submit(action) == ActionIntake.Outcome.DUPLICATE) {
+                    LOG.debugf("Action %s was already received; duplicate ignored", action.request().actionId());
                 }
             }
             case ReadResult.Rejected rejected -> RejectedRequest.from(record.value(), rejected.rejection())

@@ -52,35 +52,54 @@ public class ActionStore {
 
     /** Records a valid request in {@code initial} state; false when the action id was already recorded. */
     public boolean recordReceived(NewAction action, ActionStatus initial) {
-        var r = action.request();
-        String sql = """
-                INSERT INTO action_log (action_id, connection_id, tenant_id, action_type, target_id, ordering_key,
-                                        status, parameters, requested_by, requested_at, reason, correlation_id,
-                                        requester, channel, source_partition, source_offset)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (action_id) DO NOTHING
-                """;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, r.actionId());
-            s.setString(2, r.connectionId());
-            s.setString(3, r.tenantId());
-            s.setString(4, r.type().wireName());
-            s.setString(5, r.targetId());
-            s.setString(6, action.orderingKey());
-            s.setString(7, initial.wireName());
-            s.setString(8, JSON.writeValueAsString(r.parameters()));
-            s.setString(9, r.requestedBy());
-            s.setTimestamp(10, Timestamp.from(r.requestedAt()));
-            s.setString(11, r.reason());
-            s.setString(12, r.correlationId());
-            s.setString(13, action.requester());
-            s.setString(14, action.channel());
-            setInt(s, 15, action.partition());
-            setLong(s, 16, action.offset());
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT_RECEIVED)) {
+            bindReceived(s, action, initial);
             return s.executeUpdate() == 1;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new ActionStoreException("cannot record action " + r.actionId(), e);
+        } catch (SQLException e) {
+            throw new ActionStoreException("cannot record action " + action.request().actionId(), e);
         }
+    }
+
+    private static final String INSERT_RECEIVED = """
+            INSERT INTO action_log (action_id, connection_id, tenant_id, action_type, target_id, ordering_key,
+                                    status, parameters, requested_by, requested_at, reason, correlation_id,
+                                    requester, channel, source_partition, source_offset)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (action_id) DO NOTHING
+            """;
+
+    private static void bindReceived(PreparedStatement s, NewAction action, ActionStatus initial) throws SQLException {
+        var r = action.request();
+        s.setString(1, r.actionId());
+        s.setString(2, r.connectionId());
+        s.setString(3, r.tenantId());
+        s.setString(4, r.type().wireName());
+        s.setString(5, r.targetId());
+        s.setString(6, action.orderingKey());
+        s.setString(7, initial.wireName());
+        s.setString(8, json(r.parameters()));
+        s.setString(9, r.requestedBy());
+        s.setTimestamp(10, Timestamp.from(r.requestedAt()));
+        s.setString(11, r.reason());
+        s.setString(12, r.correlationId());
+        s.setString(13, action.requester());
+        s.setString(14, action.channel());
+        setInt(s, 15, action.partition());
+        setLong(s, 16, action.offset());
+    }
+
+    /** Records valid requests in one transaction, in list order (their request order); known action ids are kept. */
+    public void recordReceivedAll(List<NewAction> actions, List<ActionStatus> initial) {
+        inTransaction("cannot record " + actions.size() + " actions", c -> {
+            try (PreparedStatement s = c.prepareStatement(INSERT_RECEIVED)) {
+                for (int i = 0; i < actions.size(); i++) {
+                    bindReceived(s, actions.get(i), initial.get(i));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
     }
 
     /**
