@@ -43,7 +43,13 @@ import io.m365platform.contracts.teams.TeamMemberSynced;
 import io.m365platform.contracts.teams.TeamSynced;
 import io.m365platform.contracts.topics.Topic;
 import io.m365platform.contracts.usage.DailyAppUsage;
+import io.m365platform.contracts.usage.IngestionCompleted;
+import io.m365platform.contracts.usage.IngestionDayIngested;
+import io.m365platform.contracts.usage.IngestionFailed;
+import io.m365platform.contracts.usage.IngestionStarted;
+import io.m365platform.contracts.usage.IngestionThrottled;
 import io.m365platform.contracts.usage.LicenseUtilisation;
+import io.m365platform.contracts.usage.UsageStatusChanged;
 
 import java.util.Arrays;
 import java.util.List;
@@ -98,6 +104,12 @@ public enum EventType {
     EXTERNAL_APP_DELETED("apps.external-app.deleted.v1", ExternalAppDeleted.class, Topic.APPS_EXTERNAL),
     DAILY_APP_USAGE_RECORDED("usage.daily-app-usage.recorded.v1", DailyAppUsage.class, Topic.USAGE_DAILY),
     LICENSE_UTILISATION_COMPUTED("usage.license-utilisation.computed.v1", LicenseUtilisation.class, Topic.USAGE_LICENSE_UTILISATION),
+    USAGE_INGESTION_STARTED("usage.ingestion.started.v1", IngestionStarted.class, Topic.USAGE_INGESTION),
+    USAGE_INGESTION_DAY_INGESTED("usage.ingestion.day-ingested.v1", IngestionDayIngested.class, Topic.USAGE_INGESTION),
+    USAGE_INGESTION_THROTTLED("usage.ingestion.throttled.v1", IngestionThrottled.class, Topic.USAGE_INGESTION),
+    USAGE_INGESTION_FAILED("usage.ingestion.failed.v1", IngestionFailed.class, Topic.USAGE_INGESTION),
+    USAGE_INGESTION_COMPLETED("usage.ingestion.completed.v1", IngestionCompleted.class, Topic.USAGE_INGESTION),
+    USAGE_STATUS_CHANGED("usage.status.changed.v1", UsageStatusChanged.class, Topic.USAGE_INGESTION),
     ACTION_REQUESTED("action.requested.v1", ActionRequested.class, Topic.ACTIONS_REQUESTS),
     ACTION_COMPLETED("action.completed.v1", ActionCompleted.class, Topic.ACTIONS_RESULTS),
     ACTION_FAILED("action.failed.v1", ActionFailed.class, Topic.ACTIONS_RESULTS),

@@ -102,9 +102,15 @@ import io.m365platform.contracts.teams.TeamMemberSynced;
 import io.m365platform.contracts.teams.TeamSynced;
 import io.m365platform.contracts.usage.AppPlatformUsage;
 import io.m365platform.contracts.usage.DailyAppUsage;
+import io.m365platform.contracts.usage.IngestionCompleted;
+import io.m365platform.contracts.usage.IngestionDayIngested;
+import io.m365platform.contracts.usage.IngestionFailed;
+import io.m365platform.contracts.usage.IngestionStarted;
+import io.m365platform.contracts.usage.IngestionThrottled;
 import io.m365platform.contracts.usage.LicenseUtilisation;
 import io.m365platform.contracts.usage.UsageApp;
 import io.m365platform.contracts.usage.UsagePlatform;
+import io.m365platform.contracts.usage.UsageStatusChanged;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -269,6 +275,25 @@ public final class SampleEvents {
         samples.put(EventType.LICENSE_UTILISATION_COMPUTED, new LicenseUtilisation(CONNECTION, TENANT, E5_SKU,
                 "SPE_E5", LocalDate.parse("2026-01-31"), LocalDate.parse("2026-02-27"), 28, 250, 231, 198, 33, 19, 0,
                 212, 19, 27, 0, NOW));
+
+        String usageRun = "b3f1c7e2-5a4d-4e8f-9c21-7d6e5f4a3b2c";
+        String report = "getM365AppUserDetail";
+        Instant started = Instant.parse("2026-03-01T06:00:00Z");
+        samples.put(EventType.USAGE_INGESTION_STARTED, new IngestionStarted(usageRun, CONNECTION, TENANT, report, 27,
+                started));
+        samples.put(EventType.USAGE_INGESTION_DAY_INGESTED, new IngestionDayIngested(usageRun, CONNECTION, TENANT,
+                report, LocalDate.parse("2026-02-27"), 212, 0, 3, NOW));
+        samples.put(EventType.USAGE_INGESTION_THROTTLED, new IngestionThrottled(usageRun, CONNECTION, TENANT, report,
+                LocalDate.parse("2026-02-26"), Instant.parse("2026-03-01T06:14:12Z"),
+                "429 TooManyRequests: Too many requests", NOW));
+        samples.put(EventType.USAGE_INGESTION_FAILED, new IngestionFailed(usageRun, CONNECTION, TENANT, report,
+                LocalDate.parse("2026-02-25"), "503 serviceNotAvailable: Service unavailable", true,
+                Instant.parse("2026-03-01T06:19:12Z"), NOW));
+        samples.put(EventType.USAGE_INGESTION_COMPLETED, new IngestionCompleted(usageRun, CONNECTION, TENANT, report,
+                started, NOW, 26, 0, 1));
+        samples.put(EventType.USAGE_STATUS_CHANGED, new UsageStatusChanged(CONNECTION, TENANT, true,
+                "In the Microsoft 365 admin center: Settings > Org settings > Services > Reports > uncheck "
+                        + "\"Display concealed user, group, and site names in all reports\".", false, NOW));
 
         samples.put(EventType.ACTION_REQUESTED, new ActionRequested("act-9b1f0c2e", CONNECTION, TENANT,
                 ActionType.DISABLE_USER, new UserTarget(ALEX), "workflow:offboarding", "Leaver: last day 2026-02-28",

@@ -23,6 +23,7 @@ public final class Topics {
     public static final String APPS_EXTERNAL = "m365.apps.external";
     public static final String USAGE_DAILY = "m365.usage.daily";
     public static final String USAGE_LICENSE_UTILISATION = "m365.usage.license-utilisation";
+    public static final String USAGE_INGESTION = "m365.usage.ingestion";
     public static final String ACTIONS_REQUESTS = "m365.actions.requests";
     public static final String ACTIONS_RESULTS = "m365.actions.results";
     public static final String DEAD_LETTER = "m365.dead-letter";

@@ -132,7 +132,7 @@ class AsyncApiDocumentTest {
 
     @Test
     void entityTopicsAreCompactedAndRunAndCommandTopicsAreNot() {
-        Set<Topic> appendOnly = EnumSet.of(Topic.SYNC_REQUESTS, Topic.SYNC_RUNS, Topic.ACTIONS_REQUESTS,
+        Set<Topic> appendOnly = EnumSet.of(Topic.SYNC_REQUESTS, Topic.SYNC_RUNS, Topic.USAGE_INGESTION, Topic.ACTIONS_REQUESTS,
                 Topic.ACTIONS_RESULTS, Topic.DEAD_LETTER);
         for (TopicSpec spec : TopicCatalog.all()) {
             assertEquals(!appendOnly.contains(spec.topic()), spec.compacted(), spec.name());
