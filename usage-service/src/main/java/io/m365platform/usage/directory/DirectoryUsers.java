@@ -45,8 +45,43 @@ public class DirectoryUsers {
             s.setTimestamp(7, lastSignIn == null ? null : Timestamp.from(lastSignIn));
             s.setTimestamp(8, Timestamp.from(observedAt));
             s.executeUpdate();
+            mapEarlierRows(c, connectionId, user.id(), user.userPrincipalName().toLowerCase(Locale.ROOT));
         } catch (SQLException e) {
             throw new ProjectionWriteException("cannot store user " + user.id() + " of " + connectionId, e);
+        }
+    }
+
+    /**
+     * Usage rows ingested before the user reached this projection (a new connection's reports are often read while
+     * its first sync runs) were kept unmapped under the reported name. Now that the user is known they move to the
+     * user's id: the old keys are retracted (tombstoned on m365.usage.daily) and their days published again.
+     * Concealed rows are never mapped.
+     */
+    private static void mapEarlierRows(Connection c, String connectionId, String userId, String upnLower)
+            throws SQLException {
+        String sql = """
+                WITH moved AS (
+                    UPDATE daily_app_usage d SET user_key = ?, user_id = ?
+                    WHERE d.connection_id = ? AND d.user_key = ? AND d.user_id IS NULL AND NOT d.concealed
+                      AND NOT EXISTS (SELECT 1 FROM daily_app_usage m
+                                      WHERE m.connection_id = d.connection_id AND m.day = d.day AND m.user_key = ?)
+                    RETURNING d.day),
+                retracted AS (
+                    INSERT INTO retracted_usage (connection_id, day, user_key)
+                    SELECT ?, day, ? FROM moved ON CONFLICT DO NOTHING)
+                UPDATE report_day r SET published = false
+                FROM moved WHERE r.connection_id = ? AND r.day = moved.day AND r.state = 'ingested'
+                """;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, userId);
+            s.setString(2, userId);
+            s.setString(3, connectionId);
+            s.setString(4, upnLower);
+            s.setString(5, userId);
+            s.setString(6, connectionId);
+            s.setString(7, upnLower);
+            s.setString(8, connectionId);
+            s.executeUpdate();
         }
     }
 

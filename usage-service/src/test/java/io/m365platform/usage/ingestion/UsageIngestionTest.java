@@ -228,6 +228,20 @@ class UsageIngestionTest {
         }
         assertEquals(truth.size(), db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? "
                 + "AND user_id IS NULL", c.connectionId()), "only the left-out user is unmapped");
+
+        // The user reaches the directory later (the first sync was still running): the kept rows move to the user.
+        directory.publish(c.connectionId(), tenant, u -> u.id().equals(missing));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count("SELECT count(*) FROM daily_app_usage"
+                + " WHERE connection_id = ? AND user_id IS NULL", c.connectionId()) == 0);
+        for (var day : truth.entrySet()) {
+            assertEquals(1, db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? AND day = ? "
+                    + "AND user_id = ? AND user_key = ? AND apps = ?", c.connectionId(), day.getKey(), missing,
+                    missing, day.getValue()), "mapped on " + day.getKey());
+        }
+        // Its days are published again and the old keys tombstoned.
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count("SELECT count(*) FROM retracted_usage"
+                + " WHERE connection_id = ?", c.connectionId()) == 0 && db.count("SELECT count(*) FROM report_day"
+                + " WHERE connection_id = ? AND state = 'ingested' AND NOT published", c.connectionId()) == 0);
     }
 
     @Test
