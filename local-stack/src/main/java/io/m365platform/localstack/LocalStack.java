@@ -8,6 +8,7 @@ import io.m365platform.localstack.demo.DemoResult;
 import io.m365platform.localstack.demo.DemoRun;
 import io.m365platform.localstack.demo.Summary;
 import io.m365platform.localstack.demo.SyncApi;
+import io.m365platform.localstack.demo.UsageApi;
 import io.m365platform.localstack.http.JsonHttp;
 import io.m365platform.localstack.kafka.LocalKafkaBroker;
 import io.m365platform.localstack.kafka.PlatformTopics;
@@ -178,7 +179,10 @@ public final class LocalStack {
         Optional<SyncApi> sync = ready(outcomes, "sync-service")
                 ? Optional.of(new SyncApi(new JsonHttp(null, operatorToken), "http://localhost:" + options.port("sync-service")))
                 : Optional.empty();
-        return new DemoRun(console, connections, simulator, bootstrapServers, sync, SYNC_TIMEOUT).run();
+        Optional<UsageApi> usage = ready(outcomes, "usage-service")
+                ? Optional.of(new UsageApi(new JsonHttp(null, operatorToken), "http://localhost:" + options.port("usage-service")))
+                : Optional.empty();
+        return new DemoRun(console, connections, simulator, bootstrapServers, sync, usage, SYNC_TIMEOUT).run();
     }
 
     private static boolean ready(List<ServiceFleet.Outcome> outcomes, String service) {

@@ -30,6 +30,9 @@ public final class DemoRun {
     /** The level the demo connects at: read-write, so that the actions of the demo can run. */
     static final String LEVEL = "read-write";
 
+    /** How long the demo waits for usage-service's first stored usage day. */
+    private static final Duration USAGE_TIMEOUT = Duration.ofSeconds(120);
+
     /** Connection statuses with which a sync can run (permissions-missing: the allowed resources are synced). */
     private static final Set<String> SYNCABLE = Set.of("connected", "permissions-missing");
 
@@ -38,16 +41,18 @@ public final class DemoRun {
     private final LocalSimulator simulator;
     private final String bootstrapServers;
     private final Optional<SyncApi> syncApi;
+    private final Optional<UsageApi> usageApi;
     private final Duration syncTimeout;
 
-    /** {@code syncApi} empty: sync-service is not running. */
+    /** {@code syncApi}, {@code usageApi} empty: that service is not running. */
     public DemoRun(Console console, ConnectionsApi connections, LocalSimulator simulator, String bootstrapServers,
-                   Optional<SyncApi> syncApi, Duration syncTimeout) {
+                   Optional<SyncApi> syncApi, Optional<UsageApi> usageApi, Duration syncTimeout) {
         this.console = console;
         this.connections = connections;
         this.simulator = simulator;
         this.bootstrapServers = bootstrapServers;
         this.syncApi = syncApi;
+        this.usageApi = usageApi;
         this.syncTimeout = syncTimeout;
     }
 
@@ -56,7 +61,58 @@ public final class DemoRun {
         List<DemoResult.ProductDemo> products = new ArrayList<>();
         products.add(product(MICROSOFT_365, "Microsoft 365", simulator.demoApp(), problems));
         products.add(product(MICROSOFT_TEAMS, "Microsoft Teams", simulator.teamsDemoApp(), problems));
-        return new DemoResult(products, problems);
+        Optional<JsonNode> microsoft365 = products.get(0).connection();
+        Optional<DemoResult.UsageFigures> usage = microsoft365.isPresent()
+                ? usage(microsoft365.get().path("id").asText(), problems) : Optional.empty();
+        return new DemoResult(products, usage, problems);
+    }
+
+    /**
+     * usage-service ingests the Microsoft 365 usage reports on its own once it knows the connection (Reports.Read.All):
+     * wait for the first day with data, then read the per-app figures and the license utilisation. The rest of the
+     * 28 days arrives within the report throttle (14 calls per report per 10 minutes), after the demo.
+     */
+    private Optional<DemoResult.UsageFigures> usage(String connectionId, List<String> problems)
+            throws InterruptedException {
+        if (usageApi.isEmpty()) {
+            problems.add("no usage: usage-service is not running");
+            return Optional.empty();
+        }
+        UsageApi api = usageApi.get();
+        Console.Step step = console.step("Ingesting the Microsoft 365 usage reports (usage-service)");
+        JsonNode[] ingestion = new JsonNode[1];
+        boolean ready = console.await(step, USAGE_TIMEOUT, Duration.ofSeconds(1), () -> {
+            try {
+                ingestion[0] = api.ingestion(connectionId).orElse(null);
+                if (ingestion[0] != null) {
+                    step.update(ingestion[0].path("daysIngested").asInt() + " days stored, "
+                            + ingestion[0].path("daysPending").asInt() + " pending");
+                }
+                return ingestion[0] != null && UsageApi.hasWindow(ingestion[0]);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        if (!ready) {
+            step.failed("no usage day stored within " + USAGE_TIMEOUT.toSeconds() + " s");
+            problems.add("usage-service stored no usage day for the demo tenant within " + USAGE_TIMEOUT.toSeconds()
+                    + " s: see its log" + (ingestion[0] == null ? "" : " (ingestion: " + ingestion[0] + ")"));
+            return Optional.empty();
+        }
+        try {
+            DemoResult.UsageFigures figures = new DemoResult.UsageFigures(ingestion[0], api.apps(connectionId),
+                    api.licenses(connectionId));
+            step.ok(ingestion[0].path("daysIngested").asInt() + " days stored, the window ends "
+                    + ingestion[0].path("latestDataDay").asText());
+            return Optional.of(figures);
+        } catch (ConnectionsApi.ApiUnavailableException | java.io.IOException e) {
+            step.failed(e.getMessage());
+            problems.add("could not read usage: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private DemoResult.ProductDemo product(String product, String title, RegisteredApp app, List<String> problems)
@@ -90,8 +146,10 @@ public final class DemoRun {
         Console.Step step = console.step("Connecting the demo tenant " + tenant + " for " + title
                 + " (app registration, " + LEVEL + ")");
         try {
-            // The administrator's part: grant the app what the product's setup guide lists for the level.
+            // The administrator's part, as the setup guide says: grant the app what it lists for the level, and let
+            // the usage reports show user names (Microsoft 365 admin center > Settings > Org settings > Reports).
             simulator.grantApplicationPermissions(app, Set.copyOf(connections.setupPermissions(product, LEVEL)));
+            simulator.showReportUserNames();
             Optional<JsonNode> existing = connections.find(tenant, app.clientId());
             JsonNode view;
             if (existing.isPresent()) {

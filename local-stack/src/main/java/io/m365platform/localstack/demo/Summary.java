@@ -60,10 +60,19 @@ public final class Summary {
                 }
             }
         }
+        result.usage().ifPresent(this::usage);
         if (!result.problems().isEmpty()) {
             console.section("What did not work");
             result.problems().forEach(console::warn);
         }
+    }
+
+    private void usage(DemoResult.UsageFigures usage) {
+        console.section("Microsoft 365 usage (usage-service)");
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        UsageApi.print(usage.ingestion(), usage.apps(), usage.licenses(),
+                new java.io.PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8));
+        text.toString(java.nio.charset.StandardCharsets.UTF_8).lines().forEach(line -> console.raw("   " + line));
     }
 
     private void connection(String product, JsonNode c) {

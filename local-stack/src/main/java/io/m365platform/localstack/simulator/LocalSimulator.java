@@ -149,6 +149,14 @@ public final class LocalSimulator implements AutoCloseable {
     }
 
     /**
+     * Turns off "Display concealed user, group, and site names in all reports" in the demo tenant, as the setup
+     * guides ask the administrator to: usage reports then carry user principal names the platform can map.
+     */
+    public void showReportUserNames() {
+        demoTenant.displayConcealedNames(false);
+    }
+
+    /**
      * Grants (admin consent) the app exactly these application permissions, as an administrator following the setup
      * guide would; its delegated permissions stay as they are.
      */
