@@ -3,6 +3,7 @@ package io.m365platform.usage.daily;
 import io.agroal.api.AgroalDataSource;
 import io.m365platform.contracts.topics.Topics;
 import io.m365platform.contracts.usage.DailyAppUsage;
+import io.m365platform.contracts.usage.IngestionDayIngested;
 import io.m365platform.service.events.EventPublisher;
 import io.m365platform.usage.reports.AppPlatformBits;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import java.util.List;
  * Publishes ingested days to m365.usage.daily (compacted, key {@code {connectionId}/{userKey}/{day}}), one event per
  * user and day, after the day's transaction committed; a day is marked published only once Kafka has every record,
  * so a crash in between publishes it again (consumers see at-least-once, the compacted topic keeps one per key).
+ * Each published day is followed by its {@code usage.ingestion.day-ingested} event on m365.usage.ingestion.
  */
 @ApplicationScoped
 public class DailyUsagePublisher {
@@ -45,7 +47,7 @@ public class DailyUsagePublisher {
     public int publishPending() {
         int sent = 0;
         for (Object[] day : unpublishedDays()) {
-            sent += publishDay((String) day[0], (String) day[1], (LocalDate) day[2], (String) day[3]);
+            sent += publishDay((String) day[0], (String) day[1], (LocalDate) day[2], (String) day[3], (String) day[4]);
         }
         return sent;
     }
@@ -63,13 +65,14 @@ public class DailyUsagePublisher {
 
     private List<Object[]> unpublishedDays() {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT d.connection_id, s.tenant_id, d.day, coalesce(s.run_id, 'initial') FROM report_day d
+                SELECT d.connection_id, s.tenant_id, d.day, coalesce(s.run_id, 'initial'), d.report FROM report_day d
                 JOIN ingestion_state s ON s.connection_id = d.connection_id
                 WHERE d.state = 'ingested' AND NOT d.published ORDER BY d.connection_id, d.day""");
              ResultSet r = s.executeQuery()) {
             List<Object[]> days = new ArrayList<>();
             while (r.next()) {
-                days.add(new Object[] {r.getString(1), r.getString(2), r.getDate(3).toLocalDate(), r.getString(4)});
+                days.add(new Object[] {r.getString(1), r.getString(2), r.getDate(3).toLocalDate(), r.getString(4),
+                        r.getString(5)});
             }
             return days;
         } catch (SQLException e) {
@@ -104,9 +107,11 @@ public class DailyUsagePublisher {
         return tombstones.size();
     }
 
-    private int publishDay(String connectionId, String tenantId, LocalDate day, String runId) {
+    private int publishDay(String connectionId, String tenantId, LocalDate day, String runId, String report) {
         Instant now = clock.instant();
         int sent = 0;
+        int concealed = 0;
+        int unmapped = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);   // lets the driver stream the rows with a fetch size
             try (PreparedStatement s = c.prepareStatement("""
@@ -119,6 +124,11 @@ public class DailyUsagePublisher {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         Date last = r.getDate(6);
+                        if (r.getBoolean(4)) {
+                            concealed++;
+                        } else if (r.getString(2) == null) {
+                            unmapped++;
+                        }
                         batch.add(publisher.writer().record(new DailyAppUsage(connectionId, tenantId, day, day,
                                 r.getString(1), r.getString(2), r.getString(3), r.getBoolean(4),
                                 AppPlatformBits.pairs(r.getInt(5)), last == null ? null : last.toLocalDate(),
@@ -133,7 +143,11 @@ public class DailyUsagePublisher {
                 publisher.publishAndWait(batch, PUBLISH_TIMEOUT);
                 sent += batch.size();
             }
+            int rows = sent;
             sent += publishRetractions(c, connectionId, day);
+            // The run's day-ingested event follows the day's records and precedes the mark: a crash repeats it.
+            EventPublisher.await(publisher.publish(new IngestionDayIngested(runId, connectionId, tenantId, report, day,
+                    rows, concealed, unmapped, now)), PUBLISH_TIMEOUT);
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE report_day SET published = true WHERE connection_id = ? AND day = ? AND state = 'ingested'")) {
                 s.setString(1, connectionId);

@@ -28,18 +28,21 @@ public class IngestionPoller {
     private final DailyUsagePublisher publisher;
     private final UtilisationPublisher utilisation;
     private final ConcealmentFixer concealment;
+    private final IngestionEvents events;
     private final UsageConfig.Ingestion config;
     private final Clock clock;
 
     public IngestionPoller(IngestionPlanner planner, ReportDayQueue queue, ReportDayIngester ingester,
                            DailyUsagePublisher publisher, UtilisationPublisher utilisation,
-                           ConcealmentFixer concealment, UsageConfig config, Clock clock) {
+                           ConcealmentFixer concealment, IngestionEvents events, UsageConfig config,
+                           Clock clock) {
         this.planner = planner;
         this.queue = queue;
         this.ingester = ingester;
         this.publisher = publisher;
         this.utilisation = utilisation;
         this.concealment = concealment;
+        this.events = events;
         this.config = config.ingestion();
         this.clock = clock;
     }
@@ -58,7 +61,7 @@ public class IngestionPoller {
         }
     }
 
-    /** One pass: plan, ingest the due days, publish the days and the utilisation that changed. Returns the number of report calls made. */
+    /** One pass: plan, ingest the due days, publish the days, the run events, the utilisation and the status that changed. Returns the number of report calls made. */
     public synchronized int runOnce() {
         planner.planAll();
         int calls = 0;
@@ -68,11 +71,15 @@ public class IngestionPoller {
             if (day.isEmpty()) {
                 break;
             }
-            ingester.ingest(day.get());
+            events.beforeCall(day.get());
+            DayResult result = ingester.ingest(day.get());
+            events.afterCall(day.get(), result, clock.instant().plus(config.errorRetry()));
             calls++;
         }
         publisher.publishPending();
+        events.publishCompleted();
         utilisation.publishChanged();
+        events.publishStatusChanges();
         concealment.fixOptedIn();
         return calls;
     }

@@ -8,7 +8,13 @@ import io.m365platform.contracts.connection.ConnectionStatus;
 import io.m365platform.contracts.connection.PermissionLevel;
 import io.m365platform.contracts.connection.Product;
 import io.m365platform.contracts.topics.Topics;
+import io.m365platform.contracts.PlatformEvent;
 import io.m365platform.contracts.usage.DailyAppUsage;
+import io.m365platform.contracts.usage.IngestionCompleted;
+import io.m365platform.contracts.usage.IngestionDayIngested;
+import io.m365platform.contracts.usage.IngestionStarted;
+import io.m365platform.contracts.usage.IngestionThrottled;
+import io.m365platform.contracts.usage.UsageStatusChanged;
 import io.m365platform.contracts.usage.LicenseUtilisation;
 import io.m365platform.contracts.usage.UsageApp;
 import io.m365platform.graphsim.GraphSimulator;
@@ -137,6 +143,7 @@ class UsageIngestionTest {
         assertUserUsage(c, truth);
         assertUtilisation(c, tenant, truth);
         assertPublished(c, truth);
+        assertRunEvents(c, days);
     }
 
     @Test
@@ -191,6 +198,10 @@ class UsageIngestionTest {
             Instant now = sim.clock().instant();
             assertTrue(!throttled.throttledUntil().isBefore(now.plusSeconds(590)), "until " + throttled.throttledUntil());
             assertEquals(1, calls(tenant, 429));
+            IngestionThrottled event = awaitEvent(c, IngestionThrottled.class, e -> true);
+            assertEquals(throttled.throttledUntil().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                    event.resumeAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), "the event says when calls resume");
+            assertTrue(event.reason().contains("429"), event.reason());
             sleep(1_500);
             assertEquals(0, calls(tenant, 302), "no report call while Retry-After runs");
 
@@ -258,6 +269,10 @@ class UsageIngestionTest {
         assertEquals(0, db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? "
                 + "AND (user_id IS NOT NULL OR NOT concealed)", c.connectionId()), "hashes are never mapped");
         assertTrue(tenant.displayConcealedNames(), "nothing changes without the operator's opt-in");
+        UsageStatusChanged concealedEvent = awaitEvent(c, UsageStatusChanged.class, UsageStatusChanged::concealed);
+        assertEquals(status.getString("concealedFix"), concealedEvent.concealedFix(), "the event carries the fix");
+        assertTrue(concealedEvent.concealedFix().contains("Settings > Org settings > Services > Reports"));
+        assertTrue(awaitEvent(c, IngestionDayIngested.class, e -> e.concealedRows() > 0).concealedRows() > 0);
 
         given().auth().oauth2(operatorToken()).contentType("application/json").body("{\"enabled\": true}")
                 .put("/usage/connections/" + c.connectionId() + "/ingestion/unconceal").then().statusCode(200);
@@ -274,6 +289,13 @@ class UsageIngestionTest {
         assertEquals(0, db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? AND concealed",
                 c.connectionId()));
         assertFalse(get("/usage/connections/" + c.connectionId() + "/ingestion").jsonPath().getBoolean("concealed"));
+        UsageStatusChanged shown = awaitEvent(c, UsageStatusChanged.class, e -> !e.concealed());
+        assertEquals(null, shown.concealedFix(), "no fix once names show");
+        List<UsageStatusChanged> changes = awaitEvents(c, l -> l.stream()
+                        .anyMatch(e -> e instanceof UsageStatusChanged u && !u.concealed())).stream()
+                .filter(UsageStatusChanged.class::isInstance).map(UsageStatusChanged.class::cast).toList();
+        assertTrue(changes.get(0).concealed() && !changes.get(changes.size() - 1).concealed(), "concealed, then not: "
+                + changes);
 
         // The compacted topic keeps exactly the stored rows: the hash-keyed records of before are tombstoned.
         int stored = db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ?", c.connectionId());
@@ -438,6 +460,65 @@ class UsageIngestionTest {
             daily.stop();
             utilisation.stop();
         }
+    }
+
+    /**
+     * The run events of a backfill on m365.usage.ingestion: started, one day-ingested per stored day (rows as stored),
+     * completed last with the day counts. An event may repeat (at least once), never be missing or out of order.
+     */
+    private void assertRunEvents(ConnectedTenants.TestConnection c, List<LocalDate> days) {
+        List<PlatformEvent> events = awaitEvents(c, l -> l.stream().anyMatch(IngestionCompleted.class::isInstance));
+        IngestionCompleted completed = events.stream().filter(IngestionCompleted.class::isInstance)
+                .map(IngestionCompleted.class::cast).findFirst().orElseThrow();
+        String run = completed.runId();
+        List<PlatformEvent> ofRun = events.stream().filter(e -> !(e instanceof UsageStatusChanged))
+                .filter(e -> run.equals(((io.m365platform.contracts.usage.IngestionRunEvent) e).runId())).toList();
+        assertTrue(ofRun.get(0) instanceof IngestionStarted, "started first: " + ofRun);
+        IngestionStarted started = (IngestionStarted) ofRun.get(0);
+        assertEquals(BACKFILL_DAYS, started.daysPending(), "the backfill's days are queued when it starts");
+        assertTrue(ofRun.get(ofRun.size() - 1) instanceof IngestionCompleted, "completed last: " + ofRun);
+        Map<LocalDate, Integer> ingested = new HashMap<>();
+        ofRun.stream().filter(IngestionDayIngested.class::isInstance).map(IngestionDayIngested.class::cast)
+                .forEach(e -> ingested.put(e.day(), e.rows()));
+        for (LocalDate day : days) {
+            assertEquals(db.count("SELECT count(*) FROM daily_app_usage WHERE connection_id = ? AND day = ?",
+                    c.connectionId(), day), ingested.get(day), "day-ingested of " + day + " has the stored rows");
+        }
+        int storedDays = db.count("SELECT count(*) FROM report_day WHERE connection_id = ? AND state = 'ingested'",
+                c.connectionId());
+        assertEquals(storedDays, ingested.size(), "one day-ingested per stored day");
+        assertEquals(storedDays, completed.daysIngested());
+        assertEquals(started.startedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                completed.startedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertEquals(BACKFILL_DAYS, completed.daysIngested() + completed.daysUnavailable()
+                + completed.daysAwaitingData(), "every day of the run accounted for");
+        assertTrue(ofRun.stream().noneMatch(e -> e instanceof IngestionThrottled), "no 429 in this backfill");
+    }
+
+    /** The events on m365.usage.ingestion of the connection, in order, once they satisfy {@code done}. */
+    private List<PlatformEvent> awaitEvents(ConnectedTenants.TestConnection c,
+                                            java.util.function.Predicate<List<PlatformEvent>> done) {
+        CloudEventReader reader = new CloudEventReader();
+        var consumer = kafka.consume(Serdes.String(), Serdes.ByteArray()).fromTopics(Topics.USAGE_INGESTION);
+        List<PlatformEvent> events = new ArrayList<>();
+        try {
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                events.clear();
+                consumer.getRecords().stream().filter(r -> r.key().equals(c.connectionId())).map(reader::read)
+                        .map(r -> ((ReadResult.Accepted) r).envelope())
+                        .forEach(e -> events.add(e.dataAs(e.type().dataClass())));
+                return done.test(events);
+            });
+            return List.copyOf(events);
+        } finally {
+            consumer.stop();
+        }
+    }
+
+    private <T extends PlatformEvent> T awaitEvent(ConnectedTenants.TestConnection c, Class<T> type,
+                                                   java.util.function.Predicate<T> matching) {
+        return awaitEvents(c, events -> events.stream().filter(type::isInstance).map(type::cast).anyMatch(matching))
+                .stream().filter(type::isInstance).map(type::cast).filter(matching).findFirst().orElseThrow();
     }
 
     // ------------------------------------------------------------------ helpers
