@@ -3,6 +3,7 @@ package io.m365platform.localstack;
 import io.m365platform.contracts.topics.ProvisioningReport;
 import io.m365platform.localstack.console.Console;
 import io.m365platform.localstack.console.Logs;
+import io.m365platform.localstack.demo.ActionsApi;
 import io.m365platform.localstack.demo.ConnectionsApi;
 import io.m365platform.localstack.demo.DemoResult;
 import io.m365platform.localstack.demo.DemoRun;
@@ -182,7 +183,10 @@ public final class LocalStack {
         Optional<UsageApi> usage = ready(outcomes, "usage-service")
                 ? Optional.of(new UsageApi(new JsonHttp(null, operatorToken), "http://localhost:" + options.port("usage-service")))
                 : Optional.empty();
-        return new DemoRun(console, connections, simulator, bootstrapServers, sync, usage, SYNC_TIMEOUT).run();
+        Optional<ActionsApi> actions = ready(outcomes, "action-service")
+                ? Optional.of(new ActionsApi(new JsonHttp(null, operatorToken), "http://localhost:" + options.port("action-service")))
+                : Optional.empty();
+        return new DemoRun(console, connections, simulator, bootstrapServers, sync, usage, actions, SYNC_TIMEOUT).run();
     }
 
     private static boolean ready(List<ServiceFleet.Outcome> outcomes, String service) {

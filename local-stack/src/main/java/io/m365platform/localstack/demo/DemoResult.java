@@ -10,10 +10,11 @@ import java.util.Optional;
 /**
  * What the demo did: per product (Microsoft 365, Microsoft Teams) the connection as connection-service shows it,
  * the sync run as sync-service shows it, the run's final event on m365.sync.runs and what the topics hold for the
- * connection; what usage-service ingested for the Microsoft 365 connection; and the problems met on the way (each a
- * sentence for the summary).
+ * connection; what usage-service ingested for the Microsoft 365 connection; the actions action-service ran on it
+ * (one line each); and the problems met on the way (each a sentence for the summary).
  */
-public record DemoResult(List<ProductDemo> products, Optional<UsageFigures> usage, List<String> problems) {
+public record DemoResult(List<ProductDemo> products, Optional<UsageFigures> usage, List<String> actions,
+                         List<String> problems) {
 
     /** What usage-service ingested for the Microsoft 365 connection: ingestion status, apps, license utilisation. */
     public record UsageFigures(JsonNode ingestion, JsonNode apps, JsonNode licenses) {
@@ -31,7 +32,7 @@ public record DemoResult(List<ProductDemo> products, Optional<UsageFigures> usag
     }
 
     public static DemoResult nothing(List<String> problems) {
-        return new DemoResult(List.of(), Optional.empty(), problems);
+        return new DemoResult(List.of(), Optional.empty(), List.of(), problems);
     }
 
     /** Every product's run completed. */

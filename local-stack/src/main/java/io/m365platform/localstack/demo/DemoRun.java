@@ -42,17 +42,20 @@ public final class DemoRun {
     private final String bootstrapServers;
     private final Optional<SyncApi> syncApi;
     private final Optional<UsageApi> usageApi;
+    private final Optional<ActionsApi> actionsApi;
     private final Duration syncTimeout;
 
-    /** {@code syncApi}, {@code usageApi} empty: that service is not running. */
+    /** {@code syncApi}, {@code usageApi}, {@code actionsApi} empty: that service is not running. */
     public DemoRun(Console console, ConnectionsApi connections, LocalSimulator simulator, String bootstrapServers,
-                   Optional<SyncApi> syncApi, Optional<UsageApi> usageApi, Duration syncTimeout) {
+                   Optional<SyncApi> syncApi, Optional<UsageApi> usageApi, Optional<ActionsApi> actionsApi,
+                   Duration syncTimeout) {
         this.console = console;
         this.connections = connections;
         this.simulator = simulator;
         this.bootstrapServers = bootstrapServers;
         this.syncApi = syncApi;
         this.usageApi = usageApi;
+        this.actionsApi = actionsApi;
         this.syncTimeout = syncTimeout;
     }
 
@@ -64,7 +67,66 @@ public final class DemoRun {
         Optional<JsonNode> microsoft365 = products.get(0).connection();
         Optional<DemoResult.UsageFigures> usage = microsoft365.isPresent()
                 ? usage(microsoft365.get().path("id").asText(), problems) : Optional.empty();
-        return new DemoResult(products, usage, problems);
+        List<String> actions = microsoft365.isPresent()
+                ? actions(microsoft365.get().path("id").asText(), problems) : List.of();
+        return new DemoResult(products, usage, actions, problems);
+    }
+
+    /**
+     * A few workflow actions through action-service on the read-write Microsoft 365 connection: a dry run of
+     * disabling a user (nothing changes), then disable, revoke sign-in sessions, enable again; each checked against
+     * the simulator's ground truth.
+     */
+    private List<String> actions(String connectionId, List<String> problems) throws InterruptedException {
+        if (actionsApi.isEmpty()) {
+            problems.add("no actions: action-service is not running");
+            return List.of();
+        }
+        ActionsApi api = actionsApi.get();
+        Map.Entry<String, String> target = simulator.demoActionTarget();
+        Map<String, Object> user = Map.of("userId", target.getKey());
+        Console.Step step = console.step("Running workflow actions on " + target.getValue() + " (action-service)");
+        List<String> lines = new ArrayList<>();
+        try {
+            if (!console.await(step, Duration.ofSeconds(60), Duration.ofMillis(500), () -> knows(api, connectionId))) {
+                step.failed("action-service did not learn about the connection within 60 s");
+                problems.add("action-service never saw the connection's event on m365.connections: see its log");
+                return List.of();
+            }
+            JsonNode plan = api.dryRun(ActionsApi.request(connectionId, simulator.demoTenantId(), "disable-user", user));
+            StringBuilder calls = new StringBuilder();
+            plan.path("calls").forEach(c -> calls.append(calls.isEmpty() ? "" : ", ").append(c.path("method").asText())
+                    .append(' ').append(c.path("path").asText()));
+            lines.add("dry run of disable-user: would " + (plan.path("wouldRun").asBoolean() ? "run" : "not run")
+                    + ", " + plan.path("changes") + ", calls " + calls + "; still enabled: "
+                    + simulator.accountEnabled(target.getKey()));
+            for (String type : List.of("disable-user", "revoke-sessions", "enable-user")) {
+                String id = api.submit(ActionsApi.request(connectionId, simulator.demoTenantId(), type, user));
+                JsonNode done = api.awaitFinal(id, Duration.ofSeconds(60));
+                lines.add(ActionsApi.describe(done) + (type.endsWith("-user")
+                        ? "; the tenant says accountEnabled = " + simulator.accountEnabled(target.getKey()) : ""));
+                if (!"completed".equals(done.path("status").asText())) {
+                    problems.add("action " + type + " ended " + done.path("status").asText() + ": "
+                            + done.path("errorMessage").asText(""));
+                }
+            }
+            step.ok(lines.size() - 1 + " actions completed, one dry run");
+        } catch (ConnectionsApi.ApiUnavailableException | java.io.IOException e) {
+            step.failed(e.getMessage());
+            problems.add("could not run the actions: " + e.getMessage());
+        }
+        return lines;
+    }
+
+    private static boolean knows(ActionsApi api, String connectionId) {
+        try {
+            return api.knows(connectionId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /**

@@ -61,6 +61,10 @@ public final class Summary {
             }
         }
         result.usage().ifPresent(this::usage);
+        if (!result.actions().isEmpty()) {
+            console.section("Workflow actions (action-service, Microsoft 365 connection)");
+            result.actions().forEach(line -> console.raw("   " + line));
+        }
         if (!result.problems().isEmpty()) {
             console.section("What did not work");
             result.problems().forEach(console::warn);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -146,6 +147,23 @@ public final class LocalSimulator implements AutoCloseable {
     /** The Microsoft Teams product's app registration in the demo tenant. */
     public RegisteredApp teamsDemoApp() {
         return teamsDemoApp;
+    }
+
+    /**
+     * A member of the demo tenant the demo's actions act on: enabled, not the administrator, the last one generated
+     * (id, user principal name).
+     */
+    public Map.Entry<String, String> demoActionTarget() {
+        return demoTenant.read(() -> demoTenant.userTable().liveValues().stream()
+                .filter(u -> u.accountEnabled() && "Member".equals(u.userType()) && !u.id().equals(demoTenant.adminUserId()))
+                .reduce((first, second) -> second)
+                .map(u -> Map.entry(u.id(), u.userPrincipalName()))
+                .orElseThrow(() -> new IllegalStateException("the demo tenant has no enabled member")));
+    }
+
+    /** Whether the demo tenant's user can sign in (ground truth the demo's actions change). */
+    public boolean accountEnabled(String userId) {
+        return demoTenant.read(() -> demoTenant.userTable().get(userId).accountEnabled());
     }
 
     /**
