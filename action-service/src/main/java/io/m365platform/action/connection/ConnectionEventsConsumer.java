@@ -1,11 +1,9 @@
 package io.m365platform.action.connection;
 
 import io.m365platform.contracts.EventKey;
-import io.m365platform.contracts.cloudevents.ReadResult;
 import io.m365platform.contracts.connection.ConnectionDeleted;
 import io.m365platform.contracts.connection.ConnectionEvent;
 import io.m365platform.service.events.ConsumerErrorPolicy;
-import io.m365platform.service.events.IncomingEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,12 +19,10 @@ import java.time.Instant;
 @ApplicationScoped
 public class ConnectionEventsConsumer {
 
-    private final IncomingEvents incoming;
     private final ConsumerErrorPolicy policy;
     private final ConnectionStore connections;
 
-    public ConnectionEventsConsumer(IncomingEvents incoming, ConsumerErrorPolicy policy, ConnectionStore connections) {
-        this.incoming = incoming;
+    public ConnectionEventsConsumer(ConsumerErrorPolicy policy, ConnectionStore connections) {
         this.policy = policy;
         this.connections = connections;
     }
@@ -34,18 +30,8 @@ public class ConnectionEventsConsumer {
     @Incoming("connections")
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, byte[]> record) {
-        policy.process(record, this::handle);
-    }
-
-    private void handle(ConsumerRecord<String, byte[]> record) {
-        switch (incoming.readOrDeadLetter(record)) {
-            case ReadResult.Accepted accepted -> apply(accepted.envelope().data());
-            case ReadResult.Tombstone tombstone ->
-                    connections.markDeleted(EventKey.connectionIdOf(tombstone.key()), Instant.now());
-            case ReadResult.Rejected rejected -> {
-                // already dead-lettered with the whole record
-            }
-        }
+        policy.processEvents(record, this::apply,
+                key -> connections.markDeleted(EventKey.connectionIdOf(key), Instant.now()));
     }
 
     private void apply(Object event) {

@@ -1,5 +1,6 @@
 package io.m365platform.service.events;
 
+import io.m365platform.contracts.cloudevents.ReadResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -8,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The one error policy of every Kafka consumer of the platform (DESIGN: "Consuming events: one error policy").
@@ -21,7 +23,7 @@ import java.time.Duration;
  *   with the reason, and returns: the consumer goes on with the next record.</li>
  * </ul>
  * Handlers must therefore be idempotent per record (they are anyway: delivery is at least once) and must not
- * swallow infrastructure exceptions.
+ * swallow infrastructure exceptions. Most consumers need only {@link #processEvents}: their events and tombstones.
  */
 @ApplicationScoped
 public class ConsumerErrorPolicy {
@@ -85,6 +87,23 @@ public class ConsumerErrorPolicy {
                 pause = next(pause);
             }
         }
+    }
+
+    /**
+     * The usual consumer, under this policy: each accepted event goes to {@code onEvent}, each tombstone's key to
+     * {@code onTombstone}; a record that is not a valid platform event is dead-lettered whole.
+     */
+    public void processEvents(ConsumerRecord<String, byte[]> record, Consumer<Object> onEvent,
+                              Consumer<String> onTombstone) {
+        process(record, r -> {
+            switch (incoming.readOrDeadLetter(r)) {
+                case ReadResult.Accepted accepted -> onEvent.accept(accepted.envelope().data());
+                case ReadResult.Tombstone tombstone -> onTombstone.accept(tombstone.key());
+                case ReadResult.Rejected rejected -> {
+                    // already dead-lettered with the whole record
+                }
+            }
+        });
     }
 
     private Duration next(Duration pause) {

@@ -1,11 +1,9 @@
 package io.m365platform.sync.service;
 
-import io.m365platform.contracts.cloudevents.ReadResult;
 import io.m365platform.contracts.connection.ConnectionDeleted;
 import io.m365platform.contracts.connection.ConnectionEvent;
 import io.m365platform.contracts.sync.SyncRequested;
 import io.m365platform.service.events.ConsumerErrorPolicy;
-import io.m365platform.service.events.IncomingEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,14 +18,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class SyncEventsConsumer {
 
-    private final IncomingEvents incoming;
     private final ConsumerErrorPolicy policy;
     private final ConnectionEventHandler connections;
     private final SyncRequestHandler requests;
 
-    public SyncEventsConsumer(IncomingEvents incoming, ConsumerErrorPolicy policy, ConnectionEventHandler connections,
+    public SyncEventsConsumer(ConsumerErrorPolicy policy, ConnectionEventHandler connections,
                               SyncRequestHandler requests) {
-        this.incoming = incoming;
         this.policy = policy;
         this.connections = connections;
         this.requests = requests;
@@ -36,46 +32,24 @@ public class SyncEventsConsumer {
     @Incoming("connections")
     @Blocking(ordered = true)
     public void onConnectionRecord(ConsumerRecord<String, byte[]> record) {
-        policy.process(record, this::handleConnection);
+        // A tombstone needs nothing: the connection.deleted event before it did the work.
+        policy.processEvents(record, event -> {
+            if (event instanceof ConnectionDeleted deleted) {
+                connections.onConnectionDeleted(deleted);
+            } else if (event instanceof ConnectionEvent state) {
+                connections.onConnectionState(state);
+            }
+        }, key -> { });
     }
 
     @Incoming("sync-requests")
     @Blocking(ordered = true)
     public void onSyncRequestRecord(ConsumerRecord<String, byte[]> record) {
-        policy.process(record, this::handleSyncRequest);
-    }
-
-    private void handleConnection(ConsumerRecord<String, byte[]> record) {
-        switch (incoming.readOrDeadLetter(record)) {
-            case ReadResult.Accepted accepted -> {
-                if (accepted.envelope().data() instanceof ConnectionDeleted deleted) {
-                    connections.onConnectionDeleted(deleted);
-                } else if (accepted.envelope().data() instanceof ConnectionEvent state) {
-                    connections.onConnectionState(state);
-                }
+        // An append-only topic: a tombstone has nothing to forget.
+        policy.processEvents(record, event -> {
+            if (event instanceof SyncRequested request) {
+                requests.onRequest(request);
             }
-            case ReadResult.Tombstone tombstone -> {
-                // the connection.deleted event before it did the work
-            }
-            case ReadResult.Rejected rejected -> {
-                // already dead-lettered with the whole record
-            }
-        }
-    }
-
-    private void handleSyncRequest(ConsumerRecord<String, byte[]> record) {
-        switch (incoming.readOrDeadLetter(record)) {
-            case ReadResult.Accepted accepted -> {
-                if (accepted.envelope().data() instanceof SyncRequested request) {
-                    requests.onRequest(request);
-                }
-            }
-            case ReadResult.Tombstone tombstone -> {
-                // an append-only topic: nothing to forget
-            }
-            case ReadResult.Rejected rejected -> {
-                // already dead-lettered with the whole record
-            }
-        }
+        }, key -> { });
     }
 }

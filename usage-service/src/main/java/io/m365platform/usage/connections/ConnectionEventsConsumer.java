@@ -4,9 +4,7 @@ import io.m365platform.contracts.EventKey;
 import io.m365platform.contracts.connection.ConnectionDeleted;
 import io.m365platform.contracts.connection.ConnectionEvent;
 import io.m365platform.contracts.connection.ConnectionState;
-import io.m365platform.contracts.cloudevents.ReadResult;
 import io.m365platform.service.events.ConsumerErrorPolicy;
-import io.m365platform.service.events.IncomingEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,13 +18,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ConnectionEventsConsumer {
 
-    private final IncomingEvents incoming;
     private final ConsumerErrorPolicy policy;
     private final TrackedConnections connections;
 
-    public ConnectionEventsConsumer(IncomingEvents incoming, ConsumerErrorPolicy policy,
+    public ConnectionEventsConsumer(ConsumerErrorPolicy policy,
                                     TrackedConnections connections) {
-        this.incoming = incoming;
         this.policy = policy;
         this.connections = connections;
     }
@@ -34,17 +30,7 @@ public class ConnectionEventsConsumer {
     @Incoming("connections")
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, byte[]> record) {
-        policy.process(record, this::handle);
-    }
-
-    private void handle(ConsumerRecord<String, byte[]> record) {
-        switch (incoming.readOrDeadLetter(record)) {
-            case ReadResult.Accepted accepted -> apply(accepted.envelope().data());
-            case ReadResult.Tombstone tombstone -> connections.delete(EventKey.connectionIdOf(tombstone.key()));
-            case ReadResult.Rejected rejected -> {
-                // already dead-lettered with the whole record
-            }
-        }
+        policy.processEvents(record, this::apply, key -> connections.delete(EventKey.connectionIdOf(key)));
     }
 
     private void apply(Object event) {

@@ -114,6 +114,14 @@ public class DailyUsagePublisher {
         int unmapped = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);   // lets the driver stream the rows with a fetch size
+            // Held until the day is marked published: a user mapped meanwhile (DirectoryUsers) waits for it, then
+            // marks the day unpublished again, instead of being overwritten by this mark.
+            try (PreparedStatement lock = c.prepareStatement("SELECT day FROM report_day WHERE connection_id = ?"
+                    + " AND day = ? AND state = 'ingested' FOR UPDATE")) {
+                lock.setString(1, connectionId);
+                lock.setDate(2, Date.valueOf(day));
+                lock.executeQuery().close();
+            }
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT user_key, user_id, reported_name, concealed, apps, last_activity_date
                     FROM daily_app_usage WHERE connection_id = ? AND day = ? ORDER BY user_key""")) {

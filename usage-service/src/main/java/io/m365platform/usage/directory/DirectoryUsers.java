@@ -59,7 +59,13 @@ public class DirectoryUsers {
      */
     private static void mapEarlierRows(Connection c, String connectionId, String userId, String upnLower)
             throws SQLException {
-        String sql = """
+        String lockDays = """
+                SELECT r.day FROM report_day r
+                WHERE r.connection_id = ? AND r.state = 'ingested' AND r.day IN (
+                    SELECT d.day FROM daily_app_usage d
+                    WHERE d.connection_id = ? AND d.user_key = ? AND d.user_id IS NULL AND NOT d.concealed)
+                ORDER BY r.day FOR UPDATE OF r""";
+        String move = """
                 WITH moved AS (
                     UPDATE daily_app_usage d SET user_key = ?, user_id = ?
                     WHERE d.connection_id = ? AND d.user_key = ? AND d.user_id IS NULL AND NOT d.concealed
@@ -72,7 +78,14 @@ public class DirectoryUsers {
                 UPDATE report_day r SET published = false
                 FROM moved WHERE r.connection_id = ? AND r.day = moved.day AND r.state = 'ingested'
                 """;
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+        // One transaction, the days locked first: a publisher of one of them (DailyUsagePublisher, which holds the
+        // same lock until it marks the day published) finishes before the rows move, and the day is published again.
+        c.setAutoCommit(false);
+        try (PreparedStatement lock = c.prepareStatement(lockDays); PreparedStatement s = c.prepareStatement(move)) {
+            lock.setString(1, connectionId);
+            lock.setString(2, connectionId);
+            lock.setString(3, upnLower);
+            lock.executeQuery().close();
             s.setString(1, userId);
             s.setString(2, userId);
             s.setString(3, connectionId);
@@ -82,6 +95,12 @@ public class DirectoryUsers {
             s.setString(7, upnLower);
             s.setString(8, connectionId);
             s.executeUpdate();
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

@@ -1,11 +1,9 @@
 package io.m365platform.usage.directory;
 
 import io.m365platform.contracts.EventKey;
-import io.m365platform.contracts.cloudevents.ReadResult;
 import io.m365platform.contracts.directory.UserDeleted;
 import io.m365platform.contracts.directory.UserSynced;
 import io.m365platform.service.events.ConsumerErrorPolicy;
-import io.m365platform.service.events.IncomingEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,12 +15,10 @@ import java.util.List;
 @ApplicationScoped
 public class UserEventsConsumer {
 
-    private final IncomingEvents incoming;
     private final ConsumerErrorPolicy policy;
     private final DirectoryUsers users;
 
-    public UserEventsConsumer(IncomingEvents incoming, ConsumerErrorPolicy policy, DirectoryUsers users) {
-        this.incoming = incoming;
+    public UserEventsConsumer(ConsumerErrorPolicy policy, DirectoryUsers users) {
         this.policy = policy;
         this.users = users;
     }
@@ -30,21 +26,13 @@ public class UserEventsConsumer {
     @Incoming("directory-users")
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, byte[]> record) {
-        policy.process(record, this::handle);
+        policy.processEvents(record, this::apply, this::onTombstone);
     }
 
-    /** Malformed records are dead-lettered (here or by the policy, e.g. a key without its parts). */
-    private void handle(ConsumerRecord<String, byte[]> record) {
-        switch (incoming.readOrDeadLetter(record)) {
-            case ReadResult.Accepted accepted -> apply(accepted.envelope().data());
-            case ReadResult.Tombstone tombstone -> {
-                List<String> key = EventKey.parts(tombstone.key());
-                users.delete(key.get(0), key.get(1));
-            }
-            case ReadResult.Rejected rejected -> {
-                // already dead-lettered with the whole record
-            }
-        }
+    /** A tombstone of a key whose deleted event came first (or was compacted away): forget the row. */
+    private void onTombstone(String key) {
+        List<String> parts = EventKey.parts(key);
+        users.delete(parts.get(0), parts.get(1));
     }
 
     private void apply(Object event) {
