@@ -1,12 +1,5 @@
 package io.m365platform.testsupport.consumer;
 
-import io.m365platform.contracts.cloudevents.CloudEventWriter;
-import io.m365platform.contracts.connection.ConnectionCreated;
-import io.m365platform.contracts.connection.ConnectionMethod;
-import io.m365platform.contracts.connection.ConnectionState;
-import io.m365platform.contracts.connection.ConnectionStatus;
-import io.m365platform.contracts.connection.PermissionLevel;
-import io.m365platform.contracts.connection.Product;
 import io.m365platform.contracts.deadletter.DeadLetter;
 import io.m365platform.service.events.ConsumerBackoffHealth;
 import io.m365platform.testsupport.db.DatabaseOutage;
@@ -19,9 +12,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,8 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code @QuarkusTest} and says what a valid record, a refused one and "handled" are for its consumer.
  */
 public abstract class ConsumerErrorPolicyContract {
-
-    private static final CloudEventWriter CONNECTION_SERVICE = new CloudEventWriter("/m365platform/connection-service");
 
     @InjectKafkaCompanion
     protected KafkaCompanion kafka;
@@ -78,19 +67,6 @@ public abstract class ConsumerErrorPolicyContract {
         assertTrue(letter.reason().startsWith("database-refused-"), "reason: " + letter.reason());
         assertEquals(new String(refused.value(), java.nio.charset.StandardCharsets.UTF_8), letter.payloadText(),
                 "the record is kept whole");
-    }
-
-    /**
-     * A {@code connection.created} record of a new connection that needs reconnecting (so no service starts work for
-     * it) with these permissions: the record most consumers of the platform read. Its key is the connection id.
-     */
-    protected static ProducerRecord<String, byte[]> connectionCreated(List<String> permissions) {
-        Instant now = Instant.now();
-        ConnectionState state = new ConnectionState(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                Product.MICROSOFT_365, ConnectionMethod.APP_REGISTRATION, PermissionLevel.READ, "Contoso",
-                ConnectionStatus.NEEDS_RECONNECT, null, null, UUID.randomUUID().toString(), permissions, List.of(),
-                null, now, now, now);
-        return CONNECTION_SERVICE.record(new ConnectionCreated(state, "alice", now));
     }
 
     @SafeVarargs
